@@ -1,0 +1,1 @@
+"""Headless commands behind the CLI: each returns an exit code."""

@@ -1,0 +1,71 @@
+"""What every headless command does first: load, report bad files, annotate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsreader.analysis import annotate_articles
+from newsreader.corpus import load
+from newsreader.corpus.article import LoadResult
+from newsreader.nlp.annotation import AnnotatedArticle
+from newsreader.resources import seeds_dir
+from newsreader.textsafe import printable
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    """The paths named on the command line, or the bundled seeds when none are."""
+    return list(args.paths) or [seeds_dir()]
+
+
+def load_reporting(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> LoadResult:
+    """Load the articles and print one line per bad file on stderr."""
+    result = load(input_paths(args), max_bytes=args.max_size or DEFAULT_MAX_BYTES)
+    for error in result.errors:
+        print(f"newsreader: skipped {printable(error.path)}: {printable(error.reason)}", file=stderr)
+    if not result.articles:
+        print("newsreader: no article could be read", file=stderr)
+    return result
+
+
+def annotate_for_command(
+    args: argparse.Namespace, result: LoadResult, stderr: TextIO = sys.stderr
+) -> tuple[list[AnnotatedArticle], Any]:
+    """Annotate through the cache; returns the annotated articles and the annotator."""
+    from newsreader.nlp.annotator import Annotator
+
+    annotator = Annotator(model=args.model)
+    store = None
+    if not getattr(args, "no_cache", False):
+        from newsreader.store import Store
+
+        store = Store.open()
+        for warning in store.warnings:
+            print(f"newsreader: {printable(warning)}", file=stderr)
+    try:
+        n_process = 2 if len(result.articles) >= 200 else 1
+        annotated = annotate_articles(result.articles, annotator, store, n_process=n_process)
+    finally:
+        if store is not None:
+            store.close()
+    return annotated, annotator
+
+
+def errors_json(result: LoadResult) -> list[dict[str, str]]:
+    return [{"path": error.path, "reason": error.reason} for error in result.errors]
+
+
+def print_json(payload: object, stdout: TextIO = sys.stdout) -> None:
+    # ensure_ascii=False keeps Indonesian and other scripts readable; JSON
+    # escaping already neutralises control characters in strings.
+    json.dump(payload, stdout, ensure_ascii=False, indent=2)
+    stdout.write("\n")
+
+
+def exit_code(result: LoadResult) -> int:
+    return 0 if result.articles else 1
