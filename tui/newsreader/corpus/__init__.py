@@ -1,1 +1,14 @@
-"""corpus"""
+"""Reading articles: paths -> cleaned ``Article`` objects plus metadata and errors."""
+
+from newsreader.corpus.article import Article, LoadError, LoadResult, RemovedLine
+from newsreader.corpus.load import DEFAULT_MAX_BYTES, article_from_text, load
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "LoadError",
+    "LoadResult",
+    "RemovedLine",
+    "article_from_text",
+    "load",
+]

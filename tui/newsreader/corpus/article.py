@@ -16,7 +16,9 @@ class RemovedLine:
     """
 
     text: str
-    kind: str  # "ad", "related", "caption", "credit", "teaser", "duplicate", "metadata", ...
+    # "ad", "related", "social", "teaser", "caption", "credit", "wire",
+    # "footer", "metadata", "summary", "duplicate" (see corpus/rules.py, clean.py)
+    kind: str
     offset: int
 
 
@@ -42,6 +44,10 @@ class Article:
     wire: str | None = None  # credited wire service, e.g. "Reuters"
     language: str = "id"
     removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
+    # The sub-headline teaser printed between title and lede. It paraphrases
+    # the body, so it is not part of ``text`` (also listed in ``removed``).
+    summary: str | None = None
+    editor: str | None = None  # credited editor, e.g. "Red: Nidia Zuraya"
 
     @property
     def content_hash(self) -> str:

@@ -1,0 +1,219 @@
+"""``load``: paths in, cleaned articles and one-line errors out.
+
+The pipeline per file: read (size-limited, noticing a file that vanishes or
+changes meanwhile) -> decode -> sanitise -> format (HTML/Markdown to plain
+paragraphs) -> clean -> metadata. A file either becomes an ``Article`` or a
+``LoadError``; ``load`` itself does not raise on bad input.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsreader.corpus.article import Article, LoadError, LoadResult
+from newsreader.corpus.clean import Cleaned, clean
+from newsreader.corpus.decode import DecodeError, decode
+from newsreader.corpus.discover import Found, discover
+from newsreader.corpus.markdown import markdown_to_plain
+from newsreader.corpus.outlets import normalise_outlet, normalise_wire
+from newsreader.corpus.sanitize import sanitize, sanitize_line
+
+DEFAULT_MAX_BYTES = 20_000_000
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+class _FileProblem(Exception):
+    """A file that cannot become an article; the message is the reason."""
+
+
+def load(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Read, decode and clean every article file under ``paths``.
+
+    Args:
+        paths: Files and folders (walked recursively) of .txt, .md,
+            .markdown, .html and .htm files.
+        max_bytes: Files larger than this are reported instead of read.
+
+    Returns:
+        Articles sorted by path, with unique ids (the file stem, suffixed
+        "-2", "-3"... when stems collide), and an error per file or path that
+        could not be read, each with a one-line reason.
+    """
+    files, errors = discover(paths)
+    ids = _unique_ids([found.path for found in files])
+    articles: list[Article] = []
+    for found, article_id in zip(files, ids, strict=True):
+        try:
+            articles.append(_load_one(found, article_id, max_bytes))
+        except _FileProblem as problem:
+            errors.append(LoadError(str(found.path), str(problem)))
+    errors.sort(key=lambda e: e.path)
+    return LoadResult(articles=articles, errors=errors)
+
+
+def article_from_text(
+    text: str, *, article_id: str = "article", path: str = "", suffix: str = ".txt"
+) -> Article:
+    """Clean text that is already in memory (pasted text, tests, other tools).
+
+    Args:
+        text: The article as it would be in a file of type ``suffix``.
+        article_id: Id to give the article.
+        path: Where the text came from, if anywhere.
+        suffix: ".txt", ".md"/".markdown" or ".html"/".htm": how to read it.
+
+    Returns:
+        The cleaned article (its text may be empty: unlike ``load``, nothing
+        is rejected here).
+    """
+    return _build(sanitize(text), suffix.lower(), article_id, path)
+
+
+def _load_one(found: Found, article_id: str, max_bytes: int) -> Article:
+    if found.size > max_bytes:
+        raise _FileProblem(_too_big(found.size, max_bytes))
+    data = _read(found, max_bytes)
+    try:
+        decoded = decode(data)
+    except DecodeError as err:
+        raise _FileProblem(str(err)) from None
+    text = sanitize(decoded.text)
+    if not text.strip():
+        raise _FileProblem("empty file (only whitespace or invisible characters)")
+    article = _build(text, found.path.suffix.lower(), article_id, str(found.path))
+    if not article.text:
+        kinds = sorted({r.kind for r in article.removed})
+        raise _FileProblem(
+            f"no article text left after cleaning (every line was {', '.join(kinds) or 'blank'})"
+        )
+    return article
+
+
+def _read(found: Found, max_bytes: int) -> bytes:
+    try:
+        with open(found.path, "rb") as handle:
+            before = os.fstat(handle.fileno())
+            data = handle.read(max_bytes + 1)
+            after = os.fstat(handle.fileno())
+    except FileNotFoundError:
+        raise _FileProblem("file disappeared while loading (moved or deleted)") from None
+    except IsADirectoryError:
+        raise _FileProblem("file was replaced by a folder while loading") from None
+    except OSError as err:
+        if err.errno in (errno.EACCES, errno.EPERM):
+            raise _FileProblem("permission denied: cannot read this file") from None
+        raise _FileProblem(f"cannot read this file: {err.strerror or err}") from None
+    if len(data) > max_bytes:
+        raise _FileProblem(_too_big(max(len(data), after.st_size), max_bytes))
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or (
+        len(data) != after.st_size
+    ):
+        raise _FileProblem("file changed while it was being read; load it again")
+    return data
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return (
+        f"file is {_human(size)}, over the {_human(max_bytes)} limit (raise max_bytes to read it)"
+    )
+
+
+def _human(size: int) -> str:
+    if size < 1_000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{size / 1_000:.1f} kB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Format-specific reading: plain paragraphs plus what the format states."""
+
+    text: str
+    title: str | None = None
+    site_name: str | None = None
+    date: str | None = None
+    author: str | None = None
+
+
+def _read_format(text: str, suffix: str) -> _Source:
+    if suffix in _HTML_SUFFIXES:
+        # Imported here so text-only loads never import trafilatura.
+        from newsreader.corpus.html import extract_html
+
+        page = extract_html(text)
+        return _Source(sanitize(page.text), page.title, page.site_name, page.date, page.author)
+    if suffix in _MARKDOWN_SUFFIXES:
+        plain = markdown_to_plain(text)
+        # HTML entities decoded by the Markdown reducer may spell controls.
+        return _Source(sanitize(plain.text), plain.title)
+    return _Source(text)
+
+
+def _build(text: str, suffix: str, article_id: str, path: str) -> Article:
+    source = _read_format(text, suffix)
+    cleaned = clean(source.text, title=source.title)
+    return _article(cleaned, source, article_id, path)
+
+
+def _article(cleaned: Cleaned, source: _Source, article_id: str, path: str) -> Article:
+    dateline = cleaned.dateline
+    stamp = cleaned.stamp
+    outlet = (dateline.outlet if dateline else None) or (
+        normalise_outlet(source.site_name) if source.site_name else None
+    )
+    wire_raw = cleaned.wire
+    wire = normalise_wire(wire_raw) if wire_raw else (dateline.wire if dateline else None)
+    return Article(
+        id=article_id,
+        path=path,
+        text=cleaned.text,
+        title=_line(cleaned.title),
+        outlet=_line(outlet),
+        date=stamp.date if stamp else source.date,
+        time=stamp.time if stamp else None,
+        timezone=stamp.timezone if stamp else None,
+        dateline=_line(dateline.city) if dateline else None,
+        byline=_line(cleaned.byline or source.author),
+        wire=_line(wire),
+        removed=cleaned.removed,
+        summary=cleaned.summary,
+        editor=_line(cleaned.editor),
+    )
+
+
+def _line(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return sanitize_line(value) or None
+
+
+_ID_JUNK = re.compile(r"[\s/\\]+")
+
+
+def _unique_ids(paths: list[Path]) -> list[str]:
+    """File stems as ids, made unique deterministically ("stem", "stem-2", ...).
+
+    Ids end up in file names and on screen, so they are sanitised to one
+    printable line; every natural stem is reserved first so a real file
+    called "x-2" keeps its id even when two files are called "x".
+    """
+    stems = [_ID_JUNK.sub(" ", sanitize_line(p.stem)).strip() or "article" for p in paths]
+    taken = set(stems)
+    seen: set[str] = set()
+    ids = []
+    for stem in stems:
+        candidate, n = stem, 1
+        while candidate in seen or (candidate != stem and candidate in taken):
+            n += 1
+            candidate = f"{stem}-{n}"
+        seen.add(candidate)
+        ids.append(candidate)
+    return ids

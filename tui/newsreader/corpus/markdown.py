@@ -1,0 +1,144 @@
+"""Markdown to readable plain paragraphs (for .md files and converted HTML).
+
+Deliberately small: headings lose their hashes (the first top-level one is
+the title), emphasis and link syntax go, link and image targets go, raw
+HTML tags are removed with the content of script/style/iframe-like
+elements. Brackets that are not link syntax (e.g. "[bold red]") stay as
+text. One output line per paragraph, paragraphs separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+# Elements whose content is never article text.
+_HIDDEN_ELEMENTS = re.compile(
+    r"<(script|style|iframe|noscript|template|object|embed|svg|math|canvas|form|select"
+    r"|textarea|button)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|section|article|tr|table)"
+                        r"\b[^<>]*>", re.IGNORECASE)  # fmt: skip
+_ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
+_RULER = re.compile(r"^(?:[-*_]\s*){3,}$")
+_FENCE = re.compile(r"^(```|~~~)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_CODE = re.compile(r"`([^`]+)`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_BULLET = re.compile(r"^\s*[*+-]\s+")
+
+
+@dataclass(frozen=True)
+class PlainMarkdown:
+    """Markdown reduced to plain paragraphs, and its first top-level heading."""
+
+    text: str
+    title: str | None
+
+
+def remove_html(text: str) -> str:
+    """Remove raw HTML: hidden elements with their content, other tags alone.
+
+    Block-level tags become line breaks so paragraphs do not run together;
+    entities are decoded last, so an escaped tag stays visible text.
+
+    Args:
+        text: Text that may contain HTML fragments.
+
+    Returns:
+        The text without tags.
+    """
+    text = _COMMENT.sub("", text)
+    text = _HIDDEN_ELEMENTS.sub("", text)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text)
+
+
+def markdown_to_plain(text: str) -> PlainMarkdown:
+    """Reduce Markdown to plain paragraphs.
+
+    Args:
+        text: Sanitised Markdown.
+
+    Returns:
+        The paragraphs (one line each, blank-line separated) and the text of
+        the first level-one heading, if the document has one.
+    """
+    lines = remove_html(text).split("\n")
+    paragraphs: list[str] = []
+    current: list[str] = []
+    title: str | None = None
+    in_fence = False
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for raw in lines:
+        line = raw.strip()
+        if _FENCE.match(line):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            # Code keeps its line structure: each line is its own paragraph.
+            if line:
+                paragraphs.append(line)
+            continue
+        line = _QUOTE.sub("", line).strip()
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            flush()
+            content = _inline(heading.group(2))
+            if len(heading.group(1)) == 1 and title is None and content:
+                title = content
+            if content:
+                paragraphs.append(content)
+            continue
+        if current and _SETEXT_UNDERLINE.match(line) and len(current) == 1:
+            content = _inline(current.pop())
+            if line.startswith("=") and title is None and content:
+                title = content
+            flush()
+            if content:
+                paragraphs.append(content)
+            continue
+        if not line or _RULER.match(line) or _REF_DEF.match(line):
+            flush()
+            continue
+        if _BULLET.match(line):
+            # A list item is its own paragraph; it keeps a plain "- " marker.
+            flush()
+            item = _inline(_BULLET.sub("", line))
+            if item:
+                paragraphs.append(f"- {item}")
+            continue
+        content = _inline(line)
+        if content:
+            current.append(content)
+    flush()
+    return PlainMarkdown("\n\n".join(paragraphs), title)
+
+
+def _inline(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())

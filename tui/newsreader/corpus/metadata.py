@@ -1,0 +1,134 @@
+"""Metadata that an article's own lines state: headline shape and dateline.
+
+A dateline opens the lede: "REPUBLIKA.CO.ID, MOSKOW -- ...",
+"NUSADAILY.COM – MOSKOW – ...", "JAKARTA, KOMPAS.com - ...",
+"Liputan6.com, Jakarta - ...", "MOSCOW (AP) — ...". It names the city the
+story was filed from and often the outlet, and it marks where the body
+begins. Everything here is pure string work and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsreader.corpus.outlets import (
+    KNOWN_OUTLETS,
+    KNOWN_WIRES,
+    OUTLET_PREFIXES,
+    is_host,
+    normalise_outlet,
+    normalise_wire,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a lede's dateline states; ``outlet`` and ``wire`` are display names."""
+
+    city: str
+    outlet: str | None = None
+    wire: str | None = None
+
+
+# One comma- or dash-terminated piece of the dateline. A hyphen only
+# separates when spaced, so "Port-au-Prince" stays one city.
+_PART = re.compile(r"\s*(?P<part>[^,–—\s][^,–—]*?)\s*(?P<sep>--|–|—|-(?=\s)|,)")
+_UPPER_CITY = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){0,3}")
+_TITLE_CITY = re.compile(r"[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2}")
+_AGENCY = re.compile(r"(?P<city>.+?)\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\)")
+_MAX_PARTS = 3
+_MAX_HEAD = 80
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """Find a dateline at the start of a lede line.
+
+    Args:
+        line: A paragraph of article text.
+
+    Returns:
+        The city (title-cased, e.g. "Moskow"), plus outlet and wire when the
+        dateline names them; ``None`` if the line does not open with one.
+    """
+    pos = 0
+    outlet: str | None = None
+    city: str | None = None
+    title_city: str | None = None
+    wire: str | None = None
+    for _ in range(_MAX_PARTS):
+        match = _PART.match(line, pos)
+        if match is None or match.end() > _MAX_HEAD:
+            return None
+        part, sep = match.group("part"), match.group("sep")
+        pos = match.end()
+        agency = _AGENCY.fullmatch(part)
+        if agency and _key(agency.group("agency")) in KNOWN_WIRES:
+            part = agency.group("city")
+            wire = normalise_wire(agency.group("agency"))
+        if outlet is None and _is_outlet(part):
+            outlet = normalise_outlet(part)
+        elif city is None and title_city is None and _UPPER_CITY.fullmatch(part) and len(part) > 2:
+            city = part
+        elif city is None and title_city is None and _TITLE_CITY.fullmatch(part):
+            title_city = part
+        else:
+            return None
+        if sep != ",":
+            if city is None and title_city is not None and outlet is not None:
+                city = title_city
+            if city is not None:
+                break
+            if title_city is not None:
+                return None
+    else:
+        return None
+    if city is None or not line[pos:].strip():
+        return None
+    return Dateline(_title_case(city), outlet, wire)
+
+
+def _is_outlet(part: str) -> bool:
+    if is_host(part):
+        return True
+    key = _key(part)
+    return key in KNOWN_OUTLETS or any(
+        key.startswith(prefix) and key != prefix for prefix in OUTLET_PREFIXES
+    )
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def _title_case(city: str) -> str:
+    if not city.isupper():
+        return city
+    return " ".join(w[:1] + w[1:].lower() for w in city.split())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z]")
+_MAX_HEADLINE_CHARS = 200
+_MAX_HEADLINE_WORDS = 30
+
+
+def looks_like_headline(line: str) -> bool:
+    """True when a line has the shape of a headline rather than a paragraph.
+
+    A headline is short, one sentence, does not end like a sentence or a
+    label (".", ",", ":", ";"), and is not a lede opening with a dateline.
+
+    Args:
+        line: One stripped line of text.
+
+    Returns:
+        Whether the line can be the article's title.
+    """
+    words = line.split()
+    if not 2 <= len(words) <= _MAX_HEADLINE_WORDS or len(line) > _MAX_HEADLINE_CHARS:
+        return False
+    if line.endswith((".", ",", ":", ";", "…")) and not line.endswith(("...", "…")):
+        return False
+    if _SENTENCE_BREAK.search(line):
+        return False
+    return parse_dateline(line) is None

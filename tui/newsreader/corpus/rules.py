@@ -1,0 +1,114 @@
+"""The cleaning table: which lines of a scraped article are not the article.
+
+Each :class:`Rule` says what kind of line it finds, the pattern, and how far
+the pattern reaches (its scope):
+
+- ``"line"``: the pattern matches the whole line;
+- ``"start"``: the pattern matches at the start of the line (the marker
+  owns the rest of the line, e.g. "BACA JUGA: <headline>");
+- ``"rest"``: the line matches, and it and everything after it go (the
+  "Next Post" teaser block at the foot of a page);
+- ``"tail"``: the pattern matches the end of the article's last line, and
+  only that piece is split off (trailing editor initials "...bilateral.(han)").
+
+Named groups ``byline``, ``editor`` and ``wire`` hand their text to the
+metadata. Adding a new outlet's boilerplate is adding one line here. Rules
+are tried in order; the first that matches decides the line's kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Scope = Literal["line", "start", "rest", "tail"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of non-article line, as a regular expression with a scope."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    scope: Scope
+
+    def matches(self, line: str) -> re.Match[str] | None:
+        """Match ``line`` according to this rule's scope (``tail`` searches the end)."""
+        if self.scope == "start":
+            return self.pattern.match(line)
+        if self.scope == "tail":
+            return self.pattern.search(line)
+        return self.pattern.fullmatch(line)
+
+
+def _rule(kind: str, scope: Scope, pattern: str, *, ignore_case: bool = True) -> Rule:
+    return Rule(kind, re.compile(pattern, re.IGNORECASE if ignore_case else 0), scope)
+
+
+# Decoration outlets put around a bare marker: "- Advertisement -", "[Iklan]".
+_DECOR = r"[\s*·•|\-–—\[\](){}<>«»:.]*"
+# A person's name as bylines print it: capitalised words, initials, particles.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|binti|van|de|al|el))*"
+_NAME_2_TO_4 = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_INITIALS = r"\([a-z]{2,5}(?:/[a-z]{2,5})*\)"
+
+RULES: tuple[Rule, ...] = (
+    # Advertising and "keep scrolling" markers.
+    _rule("ad", "line", _DECOR + r"(?:advertisement|advertisment|iklan|ads|sponsored"
+          r"(?: content)?|konten bersponsor|promoted|scroll (?:down )?to (?:continue|resume)"
+          r"(?: (?:with|reading))?(?: content)?|gulir (?:ke bawah )?untuk (?:melanjutkan|"
+          r"lanjut)(?: membaca)?|lanjutkan membaca|continue reading)" + _DECOR),
+    # Teaser blocks: the marker and everything after it belong to another page.
+    _rule("teaser", "rest", _DECOR + r"(?:(?:next|previous|prev|older|newer) (?:post|article|"
+          r"story)|(?:artikel|berita|postingan|tulisan) (?:selanjutnya|sebelumnya|berikutnya)|"
+          r"(?:read|up) next|baca selanjutnya)" + _DECOR),
+    # Related-article links and lists.
+    _rule("related", "start", r"(?:baca|simak|lihat|cek)\s+(?:juga|pula)\b"),
+    _rule("related", "start", r"(?:read|see) (?:also|more)\b"),
+    _rule("related", "start", r"(?:berita|artikel) terkait\s*:"),
+    _rule("related", "line", _DECOR + r"(?:(?:berita|artikel|topik) (?:terkait|lainnya|pilihan|"
+          r"populer|terpopuler|terkini)|more stories|more news|related(?: articles| stories| news"
+          r")?|recommended(?: for you)?|pilihan editor|editor'?s picks?|terpopuler|trending)"
+          + _DECOR),
+    _rule("related", "start", r"tags?\s*:"),
+    _rule("related", "start", r"(?:simak|tonton|saksikan)\s+(?:juga\s+)?video\b"),
+    # Social and app promotion.
+    _rule("social", "start", r"(?:ikuti|follow) (?:kami|us|berita|update|informasi)\b"),
+    _rule("social", "start", r"dapatkan (?:update|berita|informasi)\b.*\b(?:whatsapp|"
+          r"telegram|google news|channel)\b"),
+    _rule("social", "start", r"(?:download|unduh) (?:aplikasi|app)\b"),
+    _rule("social", "line", _DECOR + r"(?:bagikan|share)(?: (?:artikel|berita|this article|"
+          r"this story|ini))?|copy link|salin (?:link|tautan)" + _DECOR),
+    # Wire credit: "sumber : Reuters", "Source: AP".
+    _rule("wire", "line", r"(?:sumber|source|sumber berita)\s*:\s*(?P<wire>[^\s:]+(?:\s+[^\s:]+)"
+          r"{0,4}?)[\s.]*"),
+    # Staff credits.
+    _rule("credit", "line", r"(?:rep(?:orter)?|wartawan|pewarta|kontributor)\s*:\s*"
+          r"(?P<byline>[^/|]{2,80}?)\s*(?:[/|,]\s*(?:red(?:aktur)?|editor|penyunting)\s*:\s*"
+          r"(?P<editor>.{2,80}?))?[\s.]*"),
+    _rule("credit", "line", r"(?:penulis|writer|author|ditulis oleh)\s*:\s*(?P<byline>.{2,80}?)"
+          r"[\s.]*"),
+    _rule("credit", "line", r"(?:red(?:aktur)?|editor|penyunting)\s*:\s*(?P<editor>.{2,80}?)"
+          r"[\s.]*"),
+    _rule("credit", "line", r"(?:edited|editing) by\s+(?P<editor>.{2,80}?)[\s.]*"),
+    _rule("credit", "line", r"(?i:oleh|by)\s*:?\s+(?P<byline>" + _NAME + r"(?:\s*(?:,|&|dan|and)"
+          r"\s*" + _NAME + r")*)", ignore_case=False),
+    _rule("credit", "start", r"[—–-]*\s*(?:dengan bantuan dari|with (?:additional )?reporting"
+          r"|additional reporting|reporting by|writing by|laporan tambahan)\b"),
+    _rule("credit", "line", r"\((?P<byline>" + _NAME_2_TO_4 + r")\)", ignore_case=False),
+    _rule("credit", "line", _INITIALS, ignore_case=False),
+    _rule("credit", "tail", r"(?<=[.!?\"”’])\s*" + _INITIALS + r"$", ignore_case=False),
+    # Photo captions and credits.
+    _rule("caption", "start", r"FILE\s*[-–—:]\s*\S", ignore_case=False),
+    _rule("caption", "start", r"(?:foto|photo|ilustrasi|illustration|gambar|image|sumber foto|"
+          r"kredit foto|photo credit|dok(?:umentasi)?\.?)\s*:\s*\S"),
+    _rule("caption", "line", r".*\((?:antara(?: foto)?|ap(?: photo)?|reuters|afp|epa(?:-efe)?|"
+          r"getty images|xinhua|anadolu)\s*/[^()]*\)[\s.]*"),
+    _rule("caption", "line", r"(?:ap|afp|reuters|epa|getty images|antara foto)(?: photo)?\s*/"
+          r"\s*[\w .'’-]{2,60}"),
+    # Agency slugs: "TOPSHOT-RUSSIA-NKOREA-POLITICS-DIPLOMACY".
+    _rule("caption", "line", r"[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}", ignore_case=False),
+    # Page furniture.
+    _rule("footer", "line", r"(?:copyright|hak cipta)\b.{0,150}|©.{0,150}"),
+)  # fmt: skip
