@@ -30,7 +30,7 @@ REMOVED: dict[str, list[tuple[str, str]]] = {
     "000": [
         ("metadata", "Rabu 13 Sep 2023 07:09 WIB"),
         ("metadata", "Kim Jong-un: Kunjungan ke Rusia"),
-        ("summary", "Kim tiba di Rusia dengan kereta pribadi untuk melakukan pembicaraan dengan Putin."),
+        ("summary", "Kim tiba di Rusia dengan kereta pribadi untuk melakukan pembicaraan"),
         ("credit", "Rep: Dwina Agustin/ Red: Nidia Zuraya"),
         ("caption", "FILE - Presiden Rusia"),
         ("caption", "Foto: AP Photo/Alexander"),
