@@ -1,7 +1,7 @@
 """Reading articles: paths -> cleaned ``Article`` objects plus metadata and errors."""
 
 from newsreader.corpus.article import Article, LoadError, LoadResult, RemovedLine
-from newsreader.corpus.load import DEFAULT_MAX_BYTES, article_from_text, load
+from newsreader.corpus.loader import DEFAULT_MAX_BYTES, article_from_text, load
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -56,8 +56,10 @@ def parse_dateline(line: str) -> Dateline | None:
     city: str | None = None
     title_city: str | None = None
     wire: str | None = None
+    # Only the opening can hold a dateline; never scan a megabyte-long line.
+    head = line[: _MAX_HEAD + 1]
     for _ in range(_MAX_PARTS):
-        match = _PART.match(line, pos)
+        match = _PART.match(head, pos)
         if match is None or match.end() > _MAX_HEAD:
             return None
         part, sep = match.group("part"), match.group("sep")
