@@ -1,0 +1,1 @@
+"""Small modal dialogs: editing metadata, asking for a folder."""

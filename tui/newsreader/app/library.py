@@ -1,0 +1,151 @@
+"""The corpus as the app holds it: articles, their annotations, the user's flags and edits.
+
+Plain Python (no Textual) so it can be tested and reused without a screen.
+Widgets read from it; the app changes it and persists changes through the
+store. Filtering goes through precomputed search documents so narrowing a
+large corpus answers within a frame.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsreader.corpus.article import Article
+from newsreader.nlp.annotation import LABELS, AnnotatedArticle, Annotation, Entity
+from newsreader.query import ArticleState, Query, SearchDoc
+
+EDITABLE_FIELDS: tuple[str, ...] = ("title", "outlet", "date")
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Metadata the user set by hand; ``None`` keeps what was parsed."""
+
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+
+    def apply(self, article: Article) -> Article:
+        """Return the article with these values in place of the parsed ones."""
+        changes = {name: getattr(self, name) for name in EDITABLE_FIELDS}
+        changes = {name: value for name, value in changes.items() if value is not None}
+        return dataclasses.replace(article, **changes) if changes else article
+
+
+class Library:
+    """Articles in load order with everything the app shows about them.
+
+    Args:
+        articles: The articles as parsed.
+    """
+
+    def __init__(self, articles: Sequence[Article] = ()) -> None:
+        self._parsed: list[Article] = list(articles)
+        self._shown: list[Article] = list(articles)
+        self._index: dict[str, int] = {a.id: i for i, a in enumerate(articles)}
+        self._annotations: dict[str, Annotation] = {}
+        self._states: dict[str, ArticleState] = {}
+        self._overrides: dict[str, Overrides] = {}
+        self._docs: dict[str, SearchDoc] = {}
+
+    def __len__(self) -> int:
+        return len(self._shown)
+
+    @property
+    def articles(self) -> list[Article]:
+        """Articles with the user's overrides applied, in load order."""
+        return self._shown
+
+    def article(self, article_id: str) -> Article:
+        return self._shown[self._index[article_id]]
+
+    def position(self, article_id: str) -> int | None:
+        """Load-order index of an article, or ``None`` if it is not in the library."""
+        return self._index.get(article_id)
+
+    # -- annotations -------------------------------------------------------
+
+    @property
+    def annotated(self) -> bool:
+        return bool(self._annotations)
+
+    def set_annotations(self, annotated: Iterable[AnnotatedArticle]) -> None:
+        """Take annotation results (keyed by article id) and refresh search documents."""
+        for item in annotated:
+            if item.article.id in self._index:
+                self._annotations[item.article.id] = item.annotation
+                self._docs.pop(item.article.id, None)
+
+    def annotation(self, article_id: str) -> Annotation | None:
+        return self._annotations.get(article_id)
+
+    def entities(self, article_id: str) -> tuple[Entity, ...]:
+        annotation = self._annotations.get(article_id)
+        return annotation.entities if annotation else ()
+
+    def annotated_articles(self) -> list[AnnotatedArticle]:
+        """Annotated articles (overrides applied) in load order, for compare and export."""
+        return [
+            AnnotatedArticle(article, self._annotations[article.id])
+            for article in self._shown
+            if article.id in self._annotations
+        ]
+
+    def label_counts(self, article_id: str) -> Counter[str]:
+        counts: Counter[str] = Counter({label: 0 for label in LABELS})
+        counts.update(entity.label for entity in self.entities(article_id))
+        return counts
+
+    # -- the user's flags and edits ------------------------------------------
+
+    def state(self, article_id: str) -> ArticleState:
+        return self._states.get(article_id, ArticleState())
+
+    def set_state(
+        self, article_id: str, *, read: bool | None = None, starred: bool | None = None
+    ) -> ArticleState:
+        """Change read and/or starred; returns the new state."""
+        old = self.state(article_id)
+        new = ArticleState(
+            read=old.read if read is None else read,
+            starred=old.starred if starred is None else starred,
+        )
+        self._states[article_id] = new
+        return new
+
+    def overrides(self, article_id: str) -> Overrides:
+        return self._overrides.get(article_id, Overrides())
+
+    def parsed(self, article_id: str) -> Article:
+        """The article as read from its file, without the user's edits."""
+        return self._parsed[self._index[article_id]]
+
+    def set_overrides(self, article_id: str, overrides: Overrides) -> Article:
+        """Apply hand-set metadata; returns the article as now shown."""
+        position = self._index[article_id]
+        self._overrides[article_id] = overrides
+        self._shown[position] = overrides.apply(self._parsed[position])
+        self._docs.pop(article_id, None)
+        return self._shown[position]
+
+    # -- filtering ---------------------------------------------------------
+
+    def search_doc(self, article_id: str) -> SearchDoc:
+        doc = self._docs.get(article_id)
+        if doc is None:
+            doc = SearchDoc.build(self.article(article_id), self.entities(article_id))
+            self._docs[article_id] = doc
+        return doc
+
+    def filter(self, query: Query) -> list[int]:
+        """Positions of the articles the query keeps, in load order."""
+        if query.is_empty:
+            return list(range(len(self._shown)))
+        return [
+            position
+            for position, article in enumerate(self._shown)
+            if query.matches(article, state=self.state(article.id), doc=self.search_doc(article.id))
+        ]

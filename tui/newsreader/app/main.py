@@ -1,0 +1,393 @@
+"""The newsreader app: three panes (list, reader, comparison), a filter bar and workers.
+
+The app wires widgets together and runs slow work in thread workers:
+reading files, annotating (spaCy is imported there, never before the list
+paints) and comparing. It renders what the core returns; it does no NLP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from newsreader.app import persistence
+from newsreader.app.commands import NewsReaderCommands
+from newsreader.app.library import Library
+from newsreader.app.messages import (
+    AnnotationFailed,
+    AnnotationProgressed,
+    ArticleChosen,
+    ArticlesAnnotated,
+    ComparisonBuilt,
+    ComparisonFailed,
+    CorpusLoaded,
+    FilterChanged,
+    FilterClosed,
+    SentencePicked,
+)
+from newsreader.app.user_actions import UserActions
+from newsreader.app.widgets.compare_pane import ComparePane
+from newsreader.app.widgets.filter_bar import FilterBar
+from newsreader.app.widgets.legend import Legend
+from newsreader.app.widgets.list import ArticleList
+from newsreader.app.widgets.reader import Reader
+from newsreader.corpus.article import Article
+from newsreader.nlp.annotation import LABELS, AnnotatedArticle
+from newsreader.query import QueryError, parse
+from newsreader.resources import styles_dir
+
+# Below this width the comparison pane starts hidden (it can still be toggled).
+NARROW_WIDTH = 110
+
+
+class NewsReaderApp(UserActions, App[None]):
+    """Read, compare and export news articles.
+
+    Args:
+        paths: Files and folders to read (ignored when ``articles`` is given).
+        articles: Articles already loaded (tests, other front ends).
+        annotated: Annotations already computed; skips the annotation worker for them.
+        model: A spaCy pipeline to use instead of the bundled model.
+        max_bytes: Largest file the loader reads.
+        annotate: Start the annotation worker once articles are shown.
+        use_store: Open the database for the cache and the user's state.
+    """
+
+    CSS_PATH: ClassVar[list[str | Path]] = [styles_dir() / "app.tcss"]
+    TITLE = "newsreader"
+    COMMANDS = App.COMMANDS | {NewsReaderCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("slash", "open_filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        *[
+            Binding(str(number), f"toggle_label('{label}')", f"Toggle {label}", show=False)
+            for number, label in enumerate(LABELS, 1)
+        ],
+        Binding("s", "toggle_star", "Star"),
+        Binding("u", "toggle_read", "Read/unread"),
+        Binding("m", "edit", "Edit"),
+        Binding("r", "toggle_removed", "Removed lines", show=False),
+        Binding("e", "export_current", "Export"),
+        Binding("E", "export_filtered", "Export filtered", show=False),
+        Binding("c", "toggle_compare", "Compare pane", show=False),
+        Binding("o", "overview", "Overview"),
+    ]
+
+    filter_text: reactive[str] = reactive("")
+    compare_shown: reactive[bool | None] = reactive(None)
+
+    def __init__(
+        self,
+        paths: Sequence[Path] = (),
+        *,
+        articles: Sequence[Article] | None = None,
+        annotated: Sequence[AnnotatedArticle] = (),
+        model: str | None = None,
+        max_bytes: int | None = None,
+        annotate: bool = True,
+        use_store: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.model = model
+        self.max_bytes = max_bytes
+        self.auto_annotate = annotate
+        self.use_store = use_store
+        self.library = Library(articles or ())
+        self._preloaded = articles is not None
+        self._preannotated = list(annotated)
+        self.comparison_data: dict[str, Any] | None = None
+        self.state_store = persistence.UserStateStore.disabled()
+
+    # -- layout ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Static("", id="list-title")
+                yield ArticleList(self.library, id="article-list")
+            with Vertical(id="reader-pane"):
+                yield Legend(id="legend")
+                yield Reader(self.library, id="reader")
+            yield ComparePane(self.library, id="compare-pane")
+        yield FilterBar(id="filter-bar")
+        with Horizontal(id="status-bar"):
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+            yield Static("", id="status")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def legend(self) -> Legend:
+        return self.query_one(Legend)
+
+    @property
+    def compare_pane(self) -> ComparePane:
+        return self.query_one(ComparePane)
+
+    @property
+    def filter_bar(self) -> FilterBar:
+        return self.query_one(FilterBar)
+
+    def set_status(self, message: str) -> None:
+        self.query_one("#status", Static).update(Text(message))
+
+    def on_mount(self) -> None:
+        self.filter_bar.display = False
+        self.query_one("#progress").display = False
+        self.article_list.focus()
+        if self.use_store:
+            self.state_store = persistence.UserStateStore.open()
+            self.show_store_warnings()
+        if self._preloaded:
+            self.post_message(CorpusLoaded(list(self.library.articles), []))
+        else:
+            self.set_status("reading articles…")
+            self.load_corpus()
+
+    def show_store_warnings(self) -> None:
+        """Notify problems the store ran into (damaged, locked, read-only) once each."""
+        for warning in self.state_store.new_warnings():
+            self.notify(warning, title="store", severity="warning", markup=False, timeout=10)
+
+    def on_unmount(self) -> None:
+        self.state_store.close()
+
+    def on_resize(self) -> None:
+        if self.compare_shown is None:
+            self.compare_pane.display = self.size.width >= NARROW_WIDTH
+
+    def watch_compare_shown(self, shown: bool | None) -> None:
+        if shown is not None:
+            self.compare_pane.display = shown
+
+    # -- workers ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_corpus(self) -> None:
+        """Read the files (fast, no spaCy) and hand the articles to the UI."""
+        from newsreader.corpus import load
+        from newsreader.resources import seeds_dir
+
+        paths = self.paths or [seeds_dir()]
+        kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
+        result = load(paths, **kwargs)
+        if not get_current_worker().is_cancelled:
+            self.post_message(CorpusLoaded(list(result.articles), list(result.errors)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="annotate")
+    def annotate_corpus(self, articles: list[Article]) -> None:
+        """Load the model and annotate through the cache, posting progress."""
+        worker = get_current_worker()
+        try:
+            from newsreader.analysis import annotate_articles
+            from newsreader.nlp.annotator import Annotator
+        except ImportError as error:
+            self.post_message(AnnotationFailed(f"model not available ({error})"))
+            return
+        self.post_message(AnnotationProgressed(0, len(articles)))
+        try:
+            annotator = Annotator(model=self.model)
+            annotator.load()
+        except Exception as error:  # noqa: BLE001 - any model failure is reported, not fatal
+            self.post_message(AnnotationFailed(f"model not available ({error})"))
+            return
+        with persistence.cache_store(self.use_store) as store:
+            annotated = annotate_articles(
+                articles,
+                annotator,
+                store,
+                on_progress=lambda done, total: self.post_message(
+                    AnnotationProgressed(done, total)
+                ),
+                should_stop=lambda: worker.is_cancelled,
+            )
+        if not worker.is_cancelled:
+            self.post_message(ArticlesAnnotated(annotated, annotator.info.cache_key))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
+    def compare_corpus(self, annotated: list[AnnotatedArticle]) -> None:
+        """Build the comparison; the pane renders its JSON form."""
+        try:
+            from newsreader import compare
+
+            comparison = compare.build(annotated)
+            data = compare.to_json(comparison, errors=[])
+        except (ImportError, AttributeError) as error:
+            self.post_message(ComparisonFailed(f"comparison: not computed yet ({error})"))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(ComparisonBuilt(data))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place where worker failures become a notification instead of a crash."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        what = {"load": "reading articles", "annotate": "annotation", "compare": "comparison"}
+        area = what.get(event.worker.group, event.worker.group)
+        self.notify(f"{area} failed: {error}", severity="error", markup=False, timeout=10)
+        self.query_one("#progress").display = False
+        self.set_status(f"{area} failed")
+        if event.worker.group == "compare":
+            self.compare_pane.set_comparison(None, "comparison: failed")
+
+    # -- worker results --------------------------------------------------
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        if not self._preloaded:
+            self.library = Library(message.articles)
+            for widget in (self.article_list, self.reader, self.compare_pane):
+                widget.library = self.library
+        self.state_store.restore(self.library)
+        for error in message.errors[:5]:
+            self.notify(f"skipped {error.path}: {error.reason}", severity="warning", markup=False)
+        if len(message.errors) > 5:
+            self.notify(f"… and {len(message.errors) - 5} more files skipped", severity="warning")
+        self._apply_filter(keep=None)
+        self._restore_position()
+        if self._preannotated:
+            self.post_message(ArticlesAnnotated(self._preannotated, "preloaded"))
+        elif self.auto_annotate and self.library.articles:
+            # After the next refresh, so the list paints before spaCy is imported.
+            self.call_after_refresh(self.start_annotation)
+
+    def start_annotation(self) -> None:
+        self.annotate_corpus(list(self.library.articles))
+
+    def on_annotation_progressed(self, message: AnnotationProgressed) -> None:
+        progress = self.query_one("#progress", ProgressBar)
+        progress.display = True
+        progress.update(total=max(message.total, 1), progress=message.done)
+        self.set_status(f"annotating {message.done}/{message.total}")
+
+    def on_articles_annotated(self, message: ArticlesAnnotated) -> None:
+        self.library.set_annotations(message.annotated)
+        self.query_one("#progress").display = False
+        self.set_status(f"{len(message.annotated)} articles annotated")
+        self.reader.relayout()
+        self._update_legend()
+        if parse_or_none(self.filter_text) is not None:
+            self._apply_filter(keep=self.article_list.current_id)
+        self.compare_pane.set_comparison(None, "comparison: computing…")
+        self.compare_corpus(self.library.annotated_articles())
+
+    def on_annotation_failed(self, message: AnnotationFailed) -> None:
+        self.query_one("#progress").display = False
+        self.set_status(message.reason)
+        self.notify(message.reason, title="annotation", severity="warning", markup=False)
+
+    def on_comparison_built(self, message: ComparisonBuilt) -> None:
+        self.comparison_data = message.comparison
+        self.compare_pane.set_comparison(message.comparison)
+
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
+        self.compare_pane.set_comparison(None, message.reason)
+
+    # -- list, reader and comparison -------------------------------------
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        self.open_article(message.article_id, at=message.sentence_start)
+
+    def open_article(self, article_id: str, *, at: int | None = None) -> None:
+        """Show an article in the reader, mark it read and move focus there."""
+        if self.library.position(article_id) is None:
+            return
+        if not self.article_list.select_id(article_id) and self.filter_text:
+            # Opened from the comparison but hidden by the filter: keep the reader in sync.
+            self.set_status("opened an article the filter hides")
+        self.reader.show(article_id, at=at)
+        self.compare_pane.show_article(article_id)
+        self.set_read(article_id, True)
+        self.state_store.remember_position(self.library, article_id, self.article_list.cursor)
+        self.show_store_warnings()
+        self._update_legend()
+        self.reader.focus()
+
+    def on_sentence_picked(self, message: SentencePicked) -> None:
+        text = self.library.article(message.article_id).text
+        self.compare_pane.focus_sentence(text[message.start : message.end])
+
+    def _update_legend(self) -> None:
+        article_id = self.reader.article_id
+        self.legend.set_counts(self.library.label_counts(article_id) if article_id else {})
+
+    # -- filtering -------------------------------------------------------
+
+    def action_open_filter(self) -> None:
+        self.filter_bar.open()
+
+    def action_clear_filter(self) -> None:
+        if self.filter_text or self.filter_bar.display:
+            self.filter_bar.action_clear()
+
+    @on(FilterChanged)
+    def _filter_changed(self, message: FilterChanged) -> None:
+        self.filter_text = message.text
+
+    @on(FilterClosed)
+    def _filter_closed(self, message: FilterClosed) -> None:
+        if message.cleared:
+            self.filter_text = ""
+            self.filter_bar.display = False
+        self.article_list.focus()
+
+    def watch_filter_text(self) -> None:
+        self._apply_filter(keep=self.article_list.current_id)
+
+    def _apply_filter(self, keep: str | None) -> None:
+        try:
+            query = parse(self.filter_text)
+        except QueryError as error:
+            # Keep the last good result on screen while the query is being typed.
+            self.filter_bar.report(f"{error.message} (column {error.position + 1})", error=True)
+            return
+        rows = self.library.filter(query)
+        self.article_list.set_rows(rows, keep=keep)
+        total = len(self.library)
+        shown = f"{len(rows)} of {total}" if not query.is_empty else f"{total}"
+        pending = (
+            " (entity terms wait for annotation)"
+            if query.needs_entities and not self.library.annotated
+            else ""
+        )
+        self.filter_bar.report(f"{len(rows)} match{'es' if len(rows) != 1 else ''}{pending}")
+        title = f"Articles: {shown}"
+        if not query.is_empty:
+            title += f"  filter: {self.filter_text}"
+        self.query_one("#list-title", Static).update(Text(title))
+
+    def _restore_position(self) -> None:
+        saved = self.state_store.saved_position(self.library)
+        if saved is not None and self.article_list.select_id(saved):
+            self.reader.show(saved)
+            self.compare_pane.show_article(saved)
+            self._update_legend()
+
+
+def parse_or_none(text: str) -> object | None:
+    try:
+        return parse(text)
+    except QueryError:
+        return None

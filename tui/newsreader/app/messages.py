@@ -1,0 +1,97 @@
+"""Messages that cross widgets and workers, named for what already happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+from newsreader.corpus.article import Article, LoadError
+from newsreader.nlp.annotation import AnnotatedArticle
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """The loader worker finished reading files."""
+
+    articles: list[Article]
+    errors: list[LoadError]
+
+
+@dataclass
+class CorpusLoadFailed(Message):
+    reason: str
+
+
+@dataclass
+class StoreOpened(Message):
+    """The store worker opened the database (``store`` is ``None`` when it could not)."""
+
+    store: Any
+    warnings: list[str]
+
+
+@dataclass
+class AnnotationProgressed(Message):
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        # Only the latest progress matters; a flood of them must not queue up.
+        return isinstance(message, AnnotationProgressed)
+
+
+@dataclass
+class ArticlesAnnotated(Message):
+    annotated: list[AnnotatedArticle]
+    model: str
+
+
+@dataclass
+class AnnotationFailed(Message):
+    reason: str
+
+
+@dataclass
+class ComparisonBuilt(Message):
+    comparison: Any
+
+
+@dataclass
+class ComparisonFailed(Message):
+    reason: str
+
+
+@dataclass
+class ArticleHighlighted(Message):
+    """The list cursor moved onto an article."""
+
+    article_id: str
+
+
+@dataclass
+class ArticleChosen(Message):
+    """The user opened an article (Enter or click in the list, or from the comparison)."""
+
+    article_id: str
+    sentence_start: int | None = None
+
+
+@dataclass
+class SentencePicked(Message):
+    """The reader cursor landed on a sentence (character span in the cleaned text)."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class FilterChanged(Message):
+    text: str
+
+
+@dataclass
+class FilterClosed(Message):
+    cleared: bool

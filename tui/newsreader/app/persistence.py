@@ -1,0 +1,145 @@
+"""Keep the user's state across runs through the store: flags, edits, last position.
+
+The app talks to the store only through this module. A store that cannot
+be opened (missing, corrupted, locked) never stops the app: state is then
+kept for the session and the reason is shown once as a warning.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from newsreader.app.library import EDITABLE_FIELDS, Library, Overrides
+
+
+class UserStateStore:
+    """Reads and writes the user's state; a no-op wrapper when ``store`` is ``None``.
+
+    Args:
+        store: An open ``newsreader.store.Store``, or ``None`` for session-only state.
+        warnings: Problems met while opening, for the app to show.
+    """
+
+    def __init__(self, store: Any | None, warnings: list[str]) -> None:
+        self.store = store
+        self._warnings = list(warnings)
+        self._shown = 0
+
+    @classmethod
+    def disabled(cls) -> UserStateStore:
+        return cls(None, [])
+
+    @classmethod
+    def open(cls) -> UserStateStore:
+        """Open the store; any failure becomes a warning and a session-only state."""
+        try:
+            from newsreader.store import Store
+
+            store = Store.open()
+        except Exception as error:  # noqa: BLE001 - a broken store must never stop the app
+            return cls(None, [f"state is kept for this session only: {error}"])
+        return cls(store, [])
+
+    def new_warnings(self) -> list[str]:
+        """Warnings not yet returned by an earlier call (the store adds them as it degrades)."""
+        every = self._warnings + (list(self.store.warnings) if self.store is not None else [])
+        fresh = every[self._shown :]
+        self._shown = len(every)
+        return fresh
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # -- per-article state -------------------------------------------------
+
+    def restore(self, library: Library) -> None:
+        """Load saved flags and edits for every article of the library."""
+        if self.store is None or not library.articles:
+            return
+        from newsreader.store import ArticleKey
+
+        keys = {a.id: ArticleKey.of(library.parsed(a.id)) for a in library.articles}
+        saved = self.store.get_states(list(keys.values()))
+        for article_id, key in keys.items():
+            state = saved.get(key)
+            if state is None:
+                continue
+            if state.read or state.starred:
+                library.set_state(article_id, read=state.read, starred=state.starred)
+            edits = {k: v for k, v in state.overrides.items() if k in EDITABLE_FIELDS}
+            if edits:
+                library.set_overrides(article_id, Overrides(**edits))
+
+    def _key(self, library: Library, article_id: str) -> Any:
+        from newsreader.store import ArticleKey
+
+        return ArticleKey.of(library.parsed(article_id))
+
+    def save_flags(self, library: Library, article_id: str) -> None:
+        if self.store is None:
+            return
+        state = library.state(article_id)
+        key = self._key(library, article_id)
+        self.store.mark_read(key, state.read)
+        self.store.set_starred(key, state.starred)
+
+    def save_overrides(self, library: Library, article_id: str) -> None:
+        """Persist the hand-set title, outlet and date (blank clears an override)."""
+        if self.store is None:
+            return
+        overrides = library.overrides(article_id)
+        key = self._key(library, article_id)
+        for name in EDITABLE_FIELDS:
+            self.store.set_override(key, name, getattr(overrides, name))
+
+    # -- last position -------------------------------------------------------
+
+    def remember_position(self, library: Library, article_id: str, list_index: int) -> None:
+        if self.store is None or library.position(article_id) is None:
+            return
+        from newsreader.store import Position
+
+        path = os.path.abspath(library.article(article_id).path)
+        self.store.save_position(Position(article_id=article_id, path=path, list_index=list_index))
+
+    def saved_position(self, library: Library) -> str | None:
+        """Id of the article open when last quit, if it belongs to this corpus (same file)."""
+        if self.store is None or not library.articles:
+            return None
+        position = self.store.last_position()
+        if position is None or position.article_id is None:
+            return None
+        if library.position(position.article_id) is None:
+            return None
+        article = library.article(position.article_id)
+        if position.path and os.path.abspath(article.path) != position.path:
+            return None
+        return position.article_id
+
+
+@contextmanager
+def cache_store(enabled: bool) -> Iterator[Any | None]:
+    """A store for the annotation cache, opened and closed in the calling thread.
+
+    SQLite connections belong to the thread that made them, so the worker
+    opens its own rather than sharing the UI's.
+    """
+    if not enabled:
+        yield None
+        return
+    try:
+        from newsreader.store import Store
+
+        store = Store.open()
+    except Exception:  # noqa: BLE001 - no cache is slower, never fatal
+        yield None
+        return
+    try:
+        yield store
+    finally:
+        store.close()

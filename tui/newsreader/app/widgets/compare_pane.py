@@ -1,0 +1,186 @@
+"""The comparison pane: the open article's facts beside the other outlets' wording.
+
+It renders the comparison in its JSON form (``compare.to_json``: the
+documented contract), so the pane depends on the published shape, not on
+compare's internal classes. Selecting another outlet's wording opens that
+article at that sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from newsreader.app.library import Library
+from newsreader.app.messages import ArticleChosen
+from newsreader.textsafe import printable
+
+NOT_COMPUTED = "comparison: not computed yet"
+DISCREPANCY = Style(color="#ff5f5f", bold=True)
+DIM = Style(dim=True)
+
+
+@dataclass(frozen=True)
+class MentionTarget:
+    article_id: str
+    sentence: str
+
+
+def outlet_name(library: Library, article_id: str) -> str:
+    """How an article's outlet is shown; an unknown outlet counts as its own."""
+    if library.position(article_id) is None:
+        return article_id
+    outlet = library.article(article_id).outlet
+    return printable(outlet) if outlet else f"unknown outlet ({article_id})"
+
+
+def story_of(data: dict[str, Any] | None, article_id: str) -> dict[str, Any] | None:
+    """The story (from ``compare.to_json``) that holds an article."""
+    for story in (data or {}).get("stories", []):
+        if article_id in story.get("articles", []):
+            return story
+    return None
+
+
+def facts_of(story: dict[str, Any], article_id: str) -> Iterator[dict[str, Any]]:
+    for fact in story.get("facts", []):
+        if any(m.get("article") == article_id for m in fact.get("mentions", [])):
+            yield fact
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    a, b = " ".join(a.split()), " ".join(b.split())
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+class ComparePane(Vertical):
+    """Facts of the open article; ``focus_sentence`` highlights the fact of a sentence."""
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:  # noqa: A002 - Textual names it id
+        super().__init__(id=id)
+        self.library = library
+        self.data: dict[str, Any] | None = None
+        self.article_id: str | None = None
+        self._targets: dict[str, MentionTarget] = {}
+        self._fact_rows: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(NOT_COMPUTED, id="compare-title")
+        yield OptionList(id="compare-list", compact=True)
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#compare-list", OptionList)
+
+    def set_comparison(self, data: dict[str, Any] | None, status: str | None = None) -> None:
+        """Take a new comparison (``None`` with a status line when there is none)."""
+        self.data = data
+        self._render_article(status)
+
+    def show_article(self, article_id: str | None) -> None:
+        self.article_id = article_id
+        self._render_article(None)
+
+    def _render_article(self, status: str | None) -> None:
+        title = self.query_one("#compare-title", Static)
+        options = self.options
+        options.clear_options()
+        self._targets.clear()
+        self._fact_rows.clear()
+        if self.data is None:
+            title.update(status or NOT_COMPUTED)
+            return
+        if self.article_id is None:
+            title.update("comparison: open an article")
+            return
+        story = story_of(self.data, self.article_id)
+        if story is None or len(story.get("articles", [])) < 2:
+            title.update("comparison: no other article tells this story")
+            return
+        facts = list(facts_of(story, self.article_id))
+        shared = [f for f in facts if len({m["article"] for m in f["mentions"]}) > 1]
+        title.update(
+            f"comparison: {len(shared)} shared facts · {len(story['articles'])} articles in story"
+        )
+        options.add_options(list(self._options(story, shared)))
+
+    def _options(self, story: dict[str, Any], facts: list[dict[str, Any]]) -> Iterator[Option]:
+        assert self.article_id is not None
+        for number, fact in enumerate(facts, 1):
+            mine = [m for m in fact["mentions"] if m["article"] == self.article_id]
+            others = [m for m in fact["mentions"] if m["article"] != self.article_id]
+            outlets = {outlet_name(self.library, m["article"]) for m in fact["mentions"]}
+            header = Text.assemble((f"fact {number}", "bold"), (f" · {len(outlets)} outlets", DIM))
+            self._fact_rows.append(mine[0]["sentence"] if mine else "")
+            yield Option(header, disabled=True)
+            for mention in others:
+                key = f"m{len(self._targets)}"
+                self._targets[key] = MentionTarget(mention["article"], mention["sentence"])
+                yield Option(
+                    Text.assemble(
+                        (outlet_name(self.library, mention["article"]), "bold"),
+                        ": ",
+                        printable(mention["sentence"]),
+                    ),
+                    id=key,
+                )
+            for discrepancy in fact.get("discrepancies", []):
+                values = " · ".join(
+                    f"{outlet_name(self.library, aid)}: {printable(str(value))}"
+                    for aid, value in discrepancy.get("values", {}).items()
+                )
+                yield Option(
+                    Text.assemble(
+                        ("≠ ", DISCREPANCY),
+                        (f"{discrepancy.get('kind', '?')}: ", DISCREPANCY),
+                        values,
+                    ),
+                    disabled=True,
+                )
+        unique = story.get("unique", {}).get(self.article_id, [])
+        if unique:
+            yield Option(Text(f"only in this article ({len(unique)})", "bold"), disabled=True)
+            for sentence in unique:
+                yield Option(Text.assemble(("• ", DIM), printable(str(sentence))), disabled=True)
+
+    def focus_sentence(self, sentence: str) -> bool:
+        """Highlight the first other-outlet wording of the fact this article states as ``sentence``.
+
+        Returns:
+            Whether the sentence belongs to a shared fact.
+        """
+        for fact_index, wording in enumerate(self._fact_rows):
+            if _same_sentence(wording, sentence):
+                return self._highlight_fact(fact_index)
+        return False
+
+    def _highlight_fact(self, fact_index: int) -> bool:
+        options = self.options
+        seen = -1
+        for index in range(options.option_count):
+            option = options.get_option_at_index(index)
+            prompt = option.prompt
+            if option.disabled and isinstance(prompt, Text) and prompt.plain.startswith("fact "):
+                seen += 1
+            elif seen == fact_index and not option.disabled:
+                options.highlighted = index
+                options.scroll_to_highlight(top=True)
+                return True
+        return False
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target is None or self.library.position(target.article_id) is None:
+            return
+        text = self.library.article(target.article_id).text
+        at = text.find(target.sentence.strip())
+        self.post_message(ArticleChosen(target.article_id, at if at >= 0 else None))

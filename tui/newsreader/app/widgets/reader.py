@@ -1,0 +1,220 @@
+"""The reader: headline, metadata and cleaned text with entities highlighted.
+
+A Line API widget over :mod:`reader_layout`, so the cursor (an entity or a
+sentence) can be scrolled into view and clicks map back to text offsets.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.app.library import Library
+from newsreader.app.messages import SentencePicked
+from newsreader.app.widgets.reader_layout import (
+    Cursor,
+    Layout,
+    Line,
+    layout_article,
+    offset_at,
+    sentence_spans,
+)
+from newsreader.nlp.annotation import LABELS, Entity
+
+EMPTY_HINT = "No article open: pick one in the list (Enter or click)."
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows one article; ``n``/``N`` walk entities, ``[``/``]`` walk sentences."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_entity", "Next entity"),
+        Binding("N", "previous_entity", "Prev entity"),
+        Binding("right_square_bracket", "next_sentence", "Next sentence"),
+        Binding("left_square_bracket", "previous_sentence", "Prev sentence"),
+    ]
+
+    article_id: reactive[str | None] = reactive(None)
+    shown_labels: reactive[frozenset[str]] = reactive(frozenset(LABELS))
+    show_removed: reactive[bool] = reactive(False)
+    cursor: reactive[Cursor | None] = reactive(None)
+
+    def __init__(self, library: Library, *, name: str | None = None, id: str | None = None) -> None:  # noqa: A002 - Textual names it id
+        super().__init__(name=name, id=id)
+        self.library = library
+        self._layout = Layout()
+
+    # -- what is shown ---------------------------------------------------
+
+    def show(self, article_id: str, *, at: int | None = None) -> None:
+        """Open an article, optionally with the cursor on the sentence at offset ``at``."""
+        if article_id != self.article_id:
+            self.cursor = None
+            self.article_id = article_id
+            self.scroll_to(0, 0, animate=False)
+        if at is not None:
+            for start, end in self._sentences():
+                if start <= at < end:
+                    self.cursor = Cursor(start, end, is_entity=False)
+                    break
+
+    def relayout(self) -> None:
+        """Rebuild the lines (after an annotation, an edit or a resize)."""
+        width = max(self.scrollable_content_region.width, 10)
+        if self.article_id is None or self.library.position(self.article_id) is None:
+            self._layout = Layout([Line(Text(EMPTY_HINT, "dim"))])
+        else:
+            self._layout = layout_article(
+                self.library.article(self.article_id),
+                width,
+                entities=self.library.entities(self.article_id),
+                shown_labels=self.shown_labels,
+                cursor=self.cursor,
+                show_removed=self.show_removed,
+            )
+        self.virtual_size = Size(0, len(self._layout.lines))
+        self.refresh()
+
+    def watch_article_id(self) -> None:
+        self.relayout()
+
+    def watch_shown_labels(self) -> None:
+        if self.cursor and self.cursor.is_entity:
+            self.cursor = None
+        self.relayout()
+
+    def watch_show_removed(self) -> None:
+        self.relayout()
+
+    def watch_cursor(self, cursor: Cursor | None) -> None:
+        self.relayout()
+        if cursor is None or self.article_id is None:
+            return
+        line = self._layout.line_of(cursor.start)
+        if line is not None:
+            self.scroll_to_center_line(line)
+        sentence = self._sentence_at(cursor.start)
+        if sentence is not None:
+            self.post_message(SentencePicked(self.article_id, *sentence))
+
+    def scroll_to_center_line(self, line: int) -> None:
+        height = self.scrollable_content_region.height
+        if not (self.scroll_offset.y <= line < self.scroll_offset.y + height):
+            self.scroll_to(y=max(line - height // 3, 0), animate=False, force=True)
+
+    def on_resize(self) -> None:
+        self.relayout()
+
+    # -- entities and sentences ------------------------------------------
+
+    def visible_entities(self) -> list[Entity]:
+        if self.article_id is None:
+            return []
+        entities = self.library.entities(self.article_id)
+        return sorted((e for e in entities if e.label in self.shown_labels), key=lambda e: e.start)
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        if self.article_id is None:
+            return []
+        annotation = self.library.annotation(self.article_id)
+        article = self.library.article(self.article_id)
+        return sentence_spans(article, annotation.sentences if annotation else ())
+
+    def _sentence_at(self, offset: int) -> tuple[int, int] | None:
+        for start, end in self._sentences():
+            if start <= offset < end:
+                return start, end
+        return None
+
+    @property
+    def entity_under_cursor(self) -> Entity | None:
+        if self.cursor is None or not self.cursor.is_entity:
+            return None
+        for entity in self.visible_entities():
+            if (entity.start, entity.end) == (self.cursor.start, self.cursor.end):
+                return entity
+        return None
+
+    def _step_entity(self, forward: bool) -> None:
+        entities = self.visible_entities()
+        if not entities:
+            self.notify("No entities to jump to (annotation pending or all labels hidden).")
+            return
+        here = self.cursor.start if self.cursor else (-1 if forward else 1 << 62)
+        if forward:
+            after = [e for e in entities if e.start > here]
+            target = after[0] if after else entities[0]
+        else:
+            before = [e for e in entities if e.start < here]
+            target = before[-1] if before else entities[-1]
+        self.cursor = Cursor(target.start, target.end, is_entity=True)
+
+    def _step_sentence(self, forward: bool) -> None:
+        sentences = self._sentences()
+        if not sentences:
+            return
+        here = self.cursor.start if self.cursor else -1
+        if forward:
+            after = [s for s in sentences if s[0] > here]
+            target = after[0] if after else sentences[-1]
+        else:
+            # From an entity this lands on its own sentence first, then walks back.
+            before = [s for s in sentences if s[0] < here]
+            target = before[-1] if before else sentences[0]
+        self.cursor = Cursor(*target, is_entity=False)
+
+    def action_next_entity(self) -> None:
+        self._step_entity(True)
+
+    def action_previous_entity(self) -> None:
+        self._step_entity(False)
+
+    def action_next_sentence(self) -> None:
+        self._step_sentence(True)
+
+    def action_previous_sentence(self) -> None:
+        self._step_sentence(False)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y + int(self.scroll_offset.y)
+        if not 0 <= row < len(self._layout.lines):
+            return
+        char = offset_at(self._layout.lines[row], offset.x + int(self.scroll_offset.x))
+        if char is None:
+            return
+        for entity in self.visible_entities():
+            if entity.start <= char < entity.end:
+                self.cursor = Cursor(entity.start, entity.end, is_entity=True)
+                return
+        sentence = self._sentence_at(char)
+        if sentence is not None:
+            self.cursor = Cursor(*sentence, is_entity=False)
+
+    # -- rendering -------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = y + int(self.scroll_offset.y)
+        if row >= len(self._layout.lines):
+            return Strip.blank(width, self.rich_style)
+        text = self._layout.lines[row].text
+        strip = Strip(list(text.render(self.app.console)), text.cell_len)
+        return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._layout.lines)
+
+    def line_texts(self) -> list[str]:
+        """Plain text of every laid-out line (for tests and screen readers)."""
+        return [line.text.plain for line in self._layout.lines]
