@@ -1,0 +1,123 @@
+"""Compact JSON for cached annotations and articles.
+
+Rows are JSON arrays in dataclass field order, headed by a fingerprint of
+the field names. When another part of newsreader adds a field to
+``Entity``, ``Sentence``, ``Annotation``, ``Article`` or ``RemovedLine``,
+the fingerprint changes and old rows simply miss the cache, so nothing is
+ever decoded into the wrong field or silently loses the new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import fields
+from typing import Any
+
+from newsreader.corpus.article import Article, RemovedLine
+from newsreader.nlp.annotation import Annotation, Entity, Sentence
+
+_ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
+_SENTENCE_FIELDS = tuple(f.name for f in fields(Sentence))
+_ANNOTATION_EXTRAS = tuple(
+    f.name for f in fields(Annotation) if f.name not in ("entities", "sentences")
+)
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_REMOVED_FIELDS = tuple(f.name for f in fields(RemovedLine))
+
+
+def _fingerprint(*names: tuple[str, ...]) -> str:
+    return hashlib.sha1(repr(names).encode("utf-8")).hexdigest()[:12]
+
+
+ANNOTATION_FORMAT = _fingerprint(_ENTITY_FIELDS, _SENTENCE_FIELDS, _ANNOTATION_EXTRAS)
+ARTICLE_FORMAT = _fingerprint(_ARTICLE_FIELDS, _REMOVED_FIELDS)
+
+
+class UndecodableRow(ValueError):
+    """A cached row written by another format, or damaged: treat it as a miss."""
+
+
+def _dumps(value: Any) -> str:
+    # allow_nan=False: NaN is not JSON and would not read back in other tools.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _frozen(value: Any) -> Any:
+    """Lists back to tuples, so decoded dataclasses stay hashable."""
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def encode_annotation(annotation: Annotation) -> str:
+    """Serialise an annotation as one compact JSON array.
+
+    Raises:
+        TypeError, ValueError: a field holds something JSON cannot carry.
+    """
+    entities = [[getattr(e, name) for name in _ENTITY_FIELDS] for e in annotation.entities]
+    sentences = [[getattr(s, name) for name in _SENTENCE_FIELDS] for s in annotation.sentences]
+    extras = [getattr(annotation, name) for name in _ANNOTATION_EXTRAS]
+    return _dumps([ANNOTATION_FORMAT, entities, sentences, extras])
+
+
+def decode_annotation(data: str) -> Annotation:
+    """Rebuild an annotation from :func:`encode_annotation` output.
+
+    Raises:
+        UndecodableRow: the row has another format or is damaged.
+    """
+    try:
+        fmt, entity_rows, sentence_rows, extras = json.loads(data)
+        if fmt != ANNOTATION_FORMAT:
+            raise UndecodableRow(f"annotation format {fmt!r}")
+        # Fields are plain JSON scalars today, so the common case skips _frozen.
+        entities = tuple(Entity(*row) for row in entity_rows)
+        sentences = tuple(Sentence(*row) for row in sentence_rows)
+        return Annotation(entities, sentences, *(_frozen(value) for value in extras))
+    except UndecodableRow:
+        raise
+    except (ValueError, TypeError) as error:
+        raise UndecodableRow(str(error)) from error
+
+
+def encode_article(article: Article) -> str:
+    """Serialise an article (with its removed lines) as one compact JSON array.
+
+    Raises:
+        TypeError, ValueError: a field holds something JSON cannot carry.
+    """
+    values: list[Any] = []
+    for name in _ARTICLE_FIELDS:
+        value = getattr(article, name)
+        if name == "removed":
+            value = [[getattr(line, field) for field in _REMOVED_FIELDS] for line in value]
+        values.append(value)
+    return _dumps([ARTICLE_FORMAT, values])
+
+
+def decode_article(data: str) -> Article:
+    """Rebuild an article from :func:`encode_article` output.
+
+    Raises:
+        UndecodableRow: the row has another format or is damaged.
+    """
+    try:
+        fmt, values = json.loads(data)
+        if fmt != ARTICLE_FORMAT:
+            raise UndecodableRow(f"article format {fmt!r}")
+        if len(values) != len(_ARTICLE_FIELDS):
+            raise UndecodableRow("article row has the wrong length")
+        kwargs: dict[str, Any] = {}
+        for name, value in zip(_ARTICLE_FIELDS, values, strict=True):
+            if name == "removed":
+                value = tuple(RemovedLine(*_frozen(row)) for row in value)
+            else:
+                value = _frozen(value)
+            kwargs[name] = value
+        return Article(**kwargs)
+    except UndecodableRow:
+        raise
+    except (ValueError, TypeError) as error:
+        raise UndecodableRow(str(error)) from error
