@@ -1,0 +1,190 @@
+"""The Annotator: cleaned text in, entities and sentences out.
+
+Annotating is a pure function of (text, model version): the Annotator keeps
+only its loaded pipeline, so results can be cached by ``info.cache_key``
+and computed in any process. spaCy is loaded on first use, not on import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsreader.nlp.annotation import LABELS, Annotation, Entity, ModelInfo
+from newsreader.nlp.canonical import canonical_entities
+from newsreader.nlp.pipeline import LABEL_MAP, build_pipeline, pipeline_info
+from newsreader.nlp.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Longest piece of text handed to spaCy at once. Longer texts are cut at
+#: paragraph (then sentence, then word) boundaries, which keeps memory
+#: bounded and spaCy's ``max_length`` out of reach.
+MAX_CHUNK_CHARS = 20_000
+
+# Control characters (other than newline and tab) would glue to tokens or
+# reach a terminal inside entity text; the model sees a space instead. The
+# replacement is one for one, so offsets into the caller's text still hold.
+_CONTROL_TABLE = str.maketrans(
+    {code: " " for code in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]}
+)
+
+
+class Annotator:
+    """Finds entities (PER, ORG, LOC, EVENT, DATE, TIME, QUANTITY) and sentences.
+
+    Args:
+        model: ``None`` for the committed Indonesian model; otherwise the
+            name of an installed spaCy pipeline package or a pipeline
+            folder, for articles in other languages.
+    """
+
+    def __init__(self, model: str | None = None) -> None:
+        self._model = model
+        self._nlp: Language | None = None
+        self._info: ModelInfo | None = None
+
+    @property
+    def info(self) -> ModelInfo:
+        """Name and version of model plus rules, known without loading spaCy."""
+        if self._info is None:
+            self._info = pipeline_info(self._model)
+        return self._info
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the spaCy pipeline has been built already."""
+        return self._nlp is not None
+
+    def load(self) -> Language:
+        """Build the pipeline (NER model, then rules) once; later calls reuse it.
+
+        Returns:
+            The spaCy pipeline.
+
+        Raises:
+            OSError: The named model is not installed.
+        """
+        if self._nlp is None:
+            self._nlp = build_pipeline(self._model)
+        return self._nlp
+
+    def annotate(self, text: str) -> Annotation:
+        """Annotate one cleaned text.
+
+        Args:
+            text: The cleaned article text.
+
+        Returns:
+            Entities (offsets into ``text``, canonical names filled for the
+            article alone) and sentences.
+        """
+        return next(self.annotate_many([text]))
+
+    def annotate_many(
+        self,
+        texts: Sequence[str],
+        *,
+        n_process: int = 1,
+        batch_size: int = 32,
+        on_progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Iterator[Annotation]:
+        """Annotate texts in order, streaming results as each text completes.
+
+        Args:
+            texts: Cleaned article texts.
+            n_process: Worker processes for spaCy; used only when the batch
+                is large enough to repay starting them.
+            batch_size: Chunks per spaCy batch.
+            on_progress: Called with (done, total) after each text.
+            should_stop: Polled between texts; when it returns True the
+                iteration ends early (the workers are shut down).
+
+        Yields:
+            One Annotation per text, in the order of ``texts``.
+        """
+        nlp = self.load()
+        total = len(texts)
+        chunks = [
+            (chunk.translate(_CONTROL_TABLE), (index, offset))
+            for index, text in enumerate(texts)
+            for offset, chunk in _chunks(text)
+        ]
+        processes = n_process if n_process > 1 and len(chunks) >= 4 * n_process else 1
+        docs = nlp.pipe(chunks, as_tuples=True, batch_size=batch_size, n_process=processes)
+        current = 0
+        entities: list[Entity] = []
+        try:
+            for doc, (index, offset) in docs:
+                while index > current:
+                    yield self._finish(texts[current], entities)
+                    current += 1
+                    entities = []
+                    if on_progress:
+                        on_progress(current, total)
+                    if should_stop and should_stop():
+                        return
+                entities.extend(_entities(doc, texts[index], offset))
+            while current < total:
+                yield self._finish(texts[current], entities)
+                current += 1
+                entities = []
+                if on_progress:
+                    on_progress(current, total)
+                if should_stop and should_stop() and current < total:
+                    return
+        finally:
+            close = getattr(docs, "close", None)
+            if close is not None:
+                close()
+
+    @staticmethod
+    def _finish(text: str, entities: list[Entity]) -> Annotation:
+        return Annotation(
+            entities=canonical_entities(entities),
+            sentences=tuple(split_sentences(text)),
+        )
+
+
+def _entities(doc: Doc, text: str, offset: int) -> list[Entity]:
+    """The Doc's entities as Entities with offsets into the whole ``text``."""
+    found: list[Entity] = []
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_, ent.label_)
+        if label not in LABELS:
+            continue
+        start, end = offset + ent.start_char, offset + ent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append(Entity(start, end, text[start:end], label, text[start:end]))
+    return found
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Cut ``text`` into (offset, piece) of at most MAX_CHUNK_CHARS, at natural breaks."""
+    if len(text) <= MAX_CHUNK_CHARS:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MAX_CHUNK_CHARS)
+        if end < len(text):
+            end = _break_before(text, start, end)
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def _break_before(text: str, start: int, limit: int) -> int:
+    """The best place to cut in (start, limit]: a paragraph, a sentence end, or a space."""
+    for separator in ("\n\n", "\n", ". ", " "):
+        cut = text.rfind(separator, start + 1, limit)
+        if cut > start:
+            return cut + len(separator)
+    return limit

@@ -1,0 +1,115 @@
+"""Rule-based entities: DATE, TIME, QUANTITY and EVENT.
+
+``find_rule_spans`` is pure Python over the text (usable without spaCy);
+``newsreader.nlp.rules.component`` wraps it as a spaCy pipeline component
+that runs after the NER and merges the two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newsreader.nlp.rules.events import event_patterns
+from newsreader.nlp.rules.quantity import quantity_patterns
+from newsreader.nlp.rules.temporal import DATE_PATTERNS, TIME_PATTERNS
+
+RULE_LABELS: tuple[str, ...] = ("DATE", "TIME", "QUANTITY", "EVENT")
+# When two rule matches overlap, the longer wins; on a tie, the earlier label here.
+_PRIORITY = {label: rank for rank, label in enumerate(("EVENT", "DATE", "TIME", "QUANTITY"))}
+_NLP_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class RuleSpan:
+    """A rule match as character offsets into the text it was found in."""
+
+    start: int
+    end: int
+    label: str
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every rule as (label, compiled pattern), compiled once per process."""
+    rules: list[tuple[str, str]] = [
+        *(("DATE", pattern) for pattern in DATE_PATTERNS),
+        *(("TIME", pattern) for pattern in TIME_PATTERNS),
+        *(("QUANTITY", pattern) for pattern in quantity_patterns()),
+        *(("EVENT", pattern) for pattern in event_patterns()),
+    ]
+    return tuple((label, re.compile(pattern)) for label, pattern in rules)
+
+
+def find_rule_spans(text: str) -> list[RuleSpan]:
+    """Find DATE, TIME, QUANTITY and EVENT mentions in ``text``.
+
+    Args:
+        text: Any text; offsets in the result index it.
+
+    Returns:
+        Non-overlapping spans in text order, trimmed of whitespace.
+    """
+    found: list[RuleSpan] = []
+    for label, pattern in compiled_rules():
+        for match in pattern.finditer(text):
+            start, end = _entity_bounds(match)
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                found.append(RuleSpan(start, end, label))
+    return _without_overlaps(found)
+
+
+def _entity_bounds(match: re.Match[str]) -> tuple[int, int]:
+    """The entity inside a match: its first ``span*`` group that matched, else all of it."""
+    for name, value in match.groupdict().items():
+        if name.startswith("span") and value is not None:
+            return match.span(name)
+    return match.span()
+
+
+def _without_overlaps(spans: list[RuleSpan]) -> list[RuleSpan]:
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), _PRIORITY[s.label], s.start))
+    kept: list[RuleSpan] = []
+    taken: list[tuple[int, int]] = []
+    for span in ordered:
+        if all(span.end <= start or span.start >= end for start, end in taken):
+            kept.append(span)
+            taken.append((span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """A short fingerprint of everything that shapes rule output.
+
+    It hashes the rule modules, the value tables and the data files, so a
+    changed pattern or word list changes annotation cache keys by itself:
+    no one has to remember to bump a number.
+    """
+    digest = hashlib.sha256()
+    sources = [
+        *sorted(Path(__file__).resolve().parent.glob("*.py")),
+        *sorted((_NLP_DIR / "data").glob("*")),
+        *(
+            _NLP_DIR / name
+            for name in (
+                "normalize.py",
+                "sentences.py",
+                "canonical.py",
+                "annotator.py",
+                "pipeline.py",
+            )
+        ),
+    ]
+    for path in sources:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]

@@ -1,0 +1,57 @@
+"""QUANTITY patterns: numbers in digits or words with what they count.
+
+A bare number is not a quantity (it may be a year, a page, a score): the
+rule wants a unit or a counted noun after it ("1.500 km", "14 orang",
+"tujuh perjalanan", "dua kali"), a currency before it ("Rp 1,5 triliun")
+or a scale word ("2,5 juta"). A number followed by a function word
+("Empat dari perjalanan", "satu lawan satu") counts nothing, and words
+such as "satu-satunya" or "salah satu" are not numbers at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from newsreader.nlp.normalize import QUALIFIERS, SCALES, UNITS, VAGUE_NUMBERS
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Words that never follow a number as the thing it counts."""
+    path = Path(__file__).resolve().parent.parent / "data" / "function_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
+
+
+def quantity_patterns() -> tuple[str, ...]:
+    """The QUANTITY regular expressions (built from the word tables)."""
+    number = r"\d+(?:[.,]\d+)*"
+    word_number = (
+        rf"(?:{_alternation(list(UNITS))})"
+        rf"(?:\s+(?:{_alternation([*UNITS, 'belas', 'puluh', 'ratus', *SCALES])}))*"
+    )
+    vague = rf"(?:{_alternation(list(VAGUE_NUMBERS))})"
+    scale = rf"(?:{_alternation(list(SCALES))})"
+    qualifier = rf"(?:(?:{_alternation(list(QUALIFIERS))})\s+)?"
+    currency = r"(?:Rp\.?|IDR|US\$|S\$|USD|EUR|\$|€|£)\s?"
+    not_function = rf"(?!(?:{_alternation(sorted(function_words()))})(?![\w-]))"
+    # A counted noun: one lower-case word (hyphenated allowed), not a function word.
+    counted = rf"{not_function}[a-z][a-z]+(?:-[a-z]+)?"
+    glued_unit = r"(?:%|km|kg|cm|mm|m|ha|MW|GW|kWh|GB|TB)"
+    start = r"(?<![\w.,/:$€£-])"
+    end = r"(?![\w-]|[.,/:]\d)"
+    # The qualifier and word numbers are matched case-insensitively so a
+    # sentence may start with them ("Lebih dari 100 orang", "Empat tahun").
+    return (
+        rf"{start}(?i:{qualifier}){currency}{number}(?:\s+{scale})?{end}",
+        rf"{start}(?i:{qualifier}){number}(?:\s*{glued_unit}|\s+{scale}(?:\s+{counted})?"
+        rf"|\s+(?:dolar|dollar)\s+AS|\s+{counted}){end}",
+        rf"{start}(?i:{qualifier})(?<!salah )(?<!Salah )(?i:{word_number})\s+{counted}{end}",
+        rf"{start}(?i:{qualifier})(?i:{vague})\s+{counted}{end}",
+    )
