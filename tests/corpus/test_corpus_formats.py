@@ -1,0 +1,182 @@
+"""HTML and Markdown inputs: main content, metadata, nothing hidden leaks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsreader.corpus import article_from_text, load
+from newsreader.corpus.markdown import markdown_to_plain, remove_html
+
+PAGE = """<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8">
+<title>Presiden Buka Pameran Buku - Kompas.com</title>
+<meta property="og:site_name" content="KOMPAS.com">
+<meta property="og:title" content="Presiden Buka Pameran Buku">
+<meta name="author" content="Budi Santoso">
+<meta property="article:published_time" content="2023-09-12T23:16:00+07:00">
+<style>body{color:red}</style><script>var s = "LEAK-SCRIPT";</script></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Presiden Buka Pameran Buku</h1>
+<p>JAKARTA, KOMPAS.com - Presiden membuka pameran buku internasional di Jakarta pada
+Senin pagi. Acara itu dihadiri ribuan pengunjung dari berbagai kota.</p>
+<iframe src="https://ads.example/x">LEAK-IFRAME</iframe>
+<p>Panitia mengatakan pameran berlangsung hingga akhir pekan, dengan <b>lebih dari 500</b>
+penerbit dan <a href="http://x">puluhan</a> penulis tamu.</p>
+<script>document.write("LEAK-SCRIPT-2")</script><style>.x{content:"LEAK-STYLE"}</style>
+<p>Baca juga: Pameran buku tahun lalu sepi pengunjung</p>
+<p>"Kami senang sekali [bold red]bisa[/] hadir," kata seorang pengunjung.</p>
+<p>Editor: Ani Wijaya</p>
+</article><footer>Copyright 2023 Kompas</footer></body></html>
+"""
+
+
+def _load_one(path: Path):
+    result = load([path])
+    assert result.errors == []
+    (article,) = result.articles
+    return article
+
+
+def test_html_main_content_and_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "pameran.html"
+    path.write_text(PAGE, encoding="utf-8")
+    article = _load_one(path)
+    assert article.paragraphs == [
+        "JAKARTA, KOMPAS.com - Presiden membuka pameran buku internasional di Jakarta pada "
+        "Senin pagi. Acara itu dihadiri ribuan pengunjung dari berbagai kota.",
+        "Panitia mengatakan pameran berlangsung hingga akhir pekan, dengan lebih dari 500 "
+        "penerbit dan puluhan penulis tamu.",
+        '"Kami senang sekali [bold red]bisa[/] hadir," kata seorang pengunjung.',
+    ]
+    assert (article.title, article.outlet, article.date) == (
+        "Presiden Buka Pameran Buku",
+        "Kompas",
+        "2023-09-12",
+    )
+    assert (article.dateline, article.byline, article.editor) == (
+        "Jakarta",
+        "Budi Santoso",
+        "Ani Wijaya",
+    )
+    assert [(r.kind, r.text) for r in article.removed] == [
+        ("metadata", "Presiden Buka Pameran Buku"),
+        ("related", "Baca juga: Pameran buku tahun lalu sepi pengunjung"),
+        ("credit", "Editor: Ani Wijaya"),
+    ]
+
+
+def test_html_hidden_elements_never_leak(tmp_path: Path) -> None:
+    path = tmp_path / "pameran.htm"
+    path.write_text(PAGE, encoding="utf-8")
+    article = _load_one(path)
+    everything = article.text + "".join(r.text for r in article.removed)
+    assert "LEAK" not in everything
+    assert "color:red" not in everything
+    assert "Home" not in everything
+
+
+def test_html_outlet_falls_back_to_site_name(tmp_path: Path) -> None:
+    page = PAGE.replace("JAKARTA, KOMPAS.com - ", "").replace("KOMPAS.com", "detikNews")
+    path = tmp_path / "tanpa-dateline.html"
+    path.write_text(page, encoding="utf-8")
+    article = _load_one(path)
+    assert article.outlet == "Detik"
+    assert article.dateline is None
+
+
+def test_deeply_nested_html_loads(tmp_path: Path) -> None:
+    body = "<p>Presiden membuka pameran buku internasional di Jakarta pada Senin pagi.</p>"
+    page = "<html><body>" + "<div>" * 5_000 + body + "</div>" * 5_000 + "</body></html>"
+    path = tmp_path / "dalam.html"
+    path.write_text(page, encoding="utf-8")
+    start = time.perf_counter()
+    article = _load_one(path)
+    assert time.perf_counter() - start < 5.0
+    assert article.text == "Presiden membuka pameran buku internasional di Jakarta pada Senin pagi."
+
+
+def test_malformed_html_never_crashes(tmp_path: Path) -> None:
+    pages = {
+        "unclosed.html": "<html><body><p>Berita pertama tentang banjir di kota<div><p>Kedua",
+        "garbage.html": "<<<>>><p <b>>>Hujan deras turun</i></td></html></html>&#xZZ;&#99999999;",
+        "only-script.html": "<script>alert('x')</script><style>p{}</style>",
+        "text-only.htm": "Presiden membuka pameran buku tanpa tag apa pun.",
+    }
+    for name, page in pages.items():
+        (tmp_path / name).write_text(page, encoding="utf-8")
+    result = load([tmp_path])
+    loaded = {Path(a.path).name: a.text for a in result.articles}
+    failed = {Path(e.path).name: e.reason for e in result.errors}
+    assert set(loaded) | set(failed) == set(pages)
+    assert "alert" not in "".join(loaded.values())
+    assert failed["only-script.html"].startswith("no article text left")
+    assert "Presiden membuka pameran buku" in loaded["text-only.htm"]
+    assert "Hujan deras turun" in loaded["garbage.html"]
+
+
+def test_markdown_heading_is_title_and_raw_html_is_removed(tmp_path: Path) -> None:
+    text = (
+        "# Banjir Melanda **Jakarta** Utara\n\n"
+        "JAKARTA -- Hujan deras sejak Senin malam membuat [sungai](https://x.id/a) meluap.\n"
+        "Ribuan warga mengungsi ke tempat yang lebih tinggi.\n\n"
+        '<script>alert("LEAK")</script>\n'
+        '<div class="ad"><iframe src="x">LEAK</iframe></div>\n\n'
+        "Petugas <b>BPBD</b> mengatakan air mulai surut &amp; warga kembali.\n\n"
+        "![Foto banjir](https://x.id/banjir.jpg)\n\n"
+        "- Posko utama di kantor kelurahan\n"
+        "- Dapur umum di masjid\n\n"
+        "Pesan untuk pembaca: [bold red] tetap aman [/bold red].\n"
+    )
+    path = tmp_path / "banjir.md"
+    path.write_text(text, encoding="utf-8")
+    article = _load_one(path)
+    assert article.title == "Banjir Melanda Jakarta Utara"
+    assert article.dateline == "Jakarta"
+    assert article.paragraphs == [
+        "JAKARTA -- Hujan deras sejak Senin malam membuat sungai meluap. "
+        "Ribuan warga mengungsi ke tempat yang lebih tinggi.",
+        "Petugas BPBD mengatakan air mulai surut & warga kembali.",
+        "- Posko utama di kantor kelurahan",
+        "- Dapur umum di masjid",
+        "Pesan untuk pembaca: [bold red] tetap aman [/bold red].",
+    ]
+
+
+def test_markdown_setext_heading_and_code() -> None:
+    plain = markdown_to_plain("Judul Besar\n===========\n\nIsi *pertama*.\n\n```\nkode()\n```\n")
+    assert plain.title == "Judul Besar"
+    assert plain.text == "Judul Besar\n\nIsi pertama.\n\nkode()"
+
+
+def test_remove_html_keeps_escaped_tags_as_text() -> None:
+    assert remove_html("a &lt;script&gt; b <script>x</script>c") == "a <script> b c"
+
+
+def test_html_entities_cannot_smuggle_escape_sequences() -> None:
+    article = article_from_text(
+        "# Judul &#27;[31mMerah\n\nIsi berita &#x1b;]0;judul-palsu&#7; yang aman.",
+        suffix=".md",
+    )
+    assert article.title == "Judul [31mMerah"
+    assert "\x1b" not in article.text and "\x07" not in article.text
+
+
+def test_text_only_load_does_not_import_trafilatura(seeds_dir: Path) -> None:
+    code = (
+        "import sys; from newsreader.corpus import load; "
+        f"r = load([{str(seeds_dir)!r}]); assert len(r.articles) == 5; "
+        "heavy = ('trafilatura', 'textual', 'spacy', 'markdownify'); "
+        "print([m for m in heavy if m in sys.modules])"
+    )
+    tui = Path(__file__).resolve().parents[2] / "tui"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tui)},
+        check=True,
+    )
+    assert out.stdout.strip() == "[]"
