@@ -102,11 +102,14 @@ def move_aside(path: Path) -> Path:
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
     os.replace(path, target)
     wal = path.with_name(path.name + "-wal")
-    if wal.exists():
-        try:
+    try:
+        if wal.stat().st_size == 0:
+            wal.unlink()
+        else:
+            # Committed changes may still sit only in the WAL: keep it beside the file.
             os.replace(wal, target.with_name(target.name + "-wal"))
-        except OSError:
-            pass  # the main file is already out of the way, which is what matters
+    except OSError:
+        pass  # missing, or stuck: the main file is out of the way, which is what matters
     shm = path.with_name(path.name + "-shm")
     try:
         shm.unlink(missing_ok=True)

@@ -1,0 +1,120 @@
+"""The user's own state: marks, corrections, position, and how keys follow files."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsreader.corpus.article import Article
+from newsreader.store import ArticleKey, ArticleState, Position, Store, apply_overrides
+
+
+def test_marks_and_overrides_survive_reopening(db_path: Path, seed_articles: list[Article]) -> None:
+    first, second = (ArticleKey.of(a) for a in seed_articles[:2])
+    with Store.open(db_path) as store:
+        assert store.get_state(first) == ArticleState()
+        assert store.mark_read(first)
+        assert store.set_starred(second)
+        assert store.set_override(first, "outlet", "Republika")
+        assert store.set_override(first, "date", "2023-09-13")
+    with Store.open(db_path) as store:
+        assert store.get_state(first) == ArticleState(
+            read=True, overrides={"outlet": "Republika", "date": "2023-09-13"}
+        )
+        assert store.get_state(second) == ArticleState(starred=True)
+        store.mark_read(first, read=False)
+        store.set_override(first, "outlet", None)
+        assert store.get_state(first) == ArticleState(overrides={"date": "2023-09-13"})
+        assert store.overrides(first) == {"date": "2023-09-13"}
+
+
+def test_state_follows_a_moved_file_by_content(tmp_path: Path, db_path: Path) -> None:
+    article = Article(id="a", path=str(tmp_path / "old" / "a.txt"), text="Kim tiba di Rusia.")
+    moved = dataclasses.replace(article, path=str(tmp_path / "new" / "a.txt"))
+    edited_in_place = dataclasses.replace(article, text="Kim tiba di Rusia pada Selasa.")
+    with Store.open(db_path) as store:
+        store.set_starred(ArticleKey.of(article))
+        # Moved: nothing stored for the new path, so the same text's state is used ...
+        assert store.get_state(ArticleKey.of(moved)).starred
+        # ... and carried over when it changes, keeping the star.
+        store.mark_read(ArticleKey.of(moved))
+        assert store.get_state(ArticleKey.of(moved)) == ArticleState(read=True, starred=True)
+        # Edited in place: the path still finds the state.
+        assert store.get_state(ArticleKey.of(edited_in_place)).starred
+        # A different file with different text starts clean.
+        other = Article(id="b", path=str(tmp_path / "b.txt"), text="Lain.")
+        assert store.get_state(ArticleKey.of(other)) == ArticleState()
+
+
+def test_keys_are_absolute_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    key = ArticleKey.of(Article(id="a", path="sub/../a.txt", text="x"))
+    assert key.path == str(tmp_path / "a.txt")
+
+
+def test_get_states_batches_and_fills_defaults(db_path: Path) -> None:
+    keys = [ArticleKey(f"/corpus/{i}.txt", f"hash{i}") for i in range(1_200)]
+    with Store.open(db_path) as store:
+        for key in keys[::100]:
+            store.mark_read(key)
+        moved = ArticleKey("/elsewhere/0.txt", "hash0")
+        states = store.get_states([*keys, moved])
+    assert len(states) == 1_201
+    assert {k for k, s in states.items() if s.read} == {*keys[::100], moved}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("date", "13/09/2023"), ("date", "2023-02-30"), ("body", "x"), ("id", "x")],
+)
+def test_bad_overrides_are_refused(db_path: Path, field: str, value: str) -> None:
+    with Store.open(db_path) as store, pytest.raises(ValueError):
+        store.set_override(ArticleKey("/a.txt", "h"), field, value)
+
+
+def test_override_values_are_cleaned(db_path: Path) -> None:
+    key = ArticleKey("/a.txt", "h")
+    with Store.open(db_path) as store:
+        store.set_override(key, "title", "  \x1b[31mJudul\x1b[0m\nbaru \x07 ")
+        store.set_override(key, "outlet", "   ")  # blank clears rather than stores ""
+        assert store.overrides(key) == {"title": "Judul baru"}
+
+
+def test_apply_overrides_replaces_only_edited_fields() -> None:
+    article = Article(id="a", path="/a.txt", text="t", title="Lama", outlet=None, date="2023-09-12")
+    edited = apply_overrides(article, {"outlet": "Kompas", "date": "2023-09-13"})
+    assert (edited.title, edited.outlet, edited.date) == ("Lama", "Kompas", "2023-09-13")
+    assert apply_overrides(article, {}) is article
+
+
+def test_position_round_trip_and_damaged_row(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.last_position() is None
+        position = Position("001_x", "/corpus/001_x.txt", list_index=7, scroll=12.5, sentence=3)
+        assert store.save_position(position)
+    with Store.open(db_path) as store:
+        assert store.last_position() == position
+    conn = sqlite3.connect(db_path)
+    conn.execute("""UPDATE position SET data = '{"list_index": "seven", "sentence": true}'""")
+    conn.commit()
+    conn.close()
+    with Store.open(db_path) as store:
+        assert store.last_position() == Position()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE position SET data = 'not json'")
+    conn.commit()
+    conn.close()
+    with Store.open(db_path) as store:
+        assert store.last_position() is None
+        assert store.warnings == []
+
+
+def test_memory_store_keeps_nothing(db_path: Path) -> None:
+    store = Store.memory()
+    store.mark_read(ArticleKey("/a.txt", "h"))
+    assert store.get_state(ArticleKey("/a.txt", "h")).read
+    assert store.path is None and not store.persistent
+    store.close()
