@@ -44,6 +44,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SAMPLE = 4096
+_TEXT_CONTROLS = frozenset("\n\r\t\f\v\x1b\x07")
 # Text has almost no control characters; a few stray ones are tolerated
 # (they are stripped later), a lot of them means the file is not text.
 _MAX_CONTROL_RATIO = 0.02
@@ -119,8 +120,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _checked(text: str, encoding: str) -> Decoded:
     sample = text[:_SAMPLE]
+    # ESC and BEL are left out: terminal escape sequences are text with
+    # markup in them (stripped later), not a sign of a binary file.
     controls = sum(
-        1 for ch in sample if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc"
+        1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc"
     )
     if sample and controls / len(sample) > _MAX_CONTROL_RATIO:
         raise DecodeError("binary file (mostly non-text bytes)")

@@ -106,7 +106,10 @@ def _key(text: str) -> str:
 def _title_case(city: str) -> str:
     if not city.isupper():
         return city
-    return " ".join(w[:1] + w[1:].lower() for w in city.split())
+    # Each hyphenated part is a word of the name ("BANDA-ACEH" -> "Banda-Aceh").
+    return " ".join(
+        "-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in city.split()
+    )
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z]")

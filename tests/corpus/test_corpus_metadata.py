@@ -1,0 +1,219 @@
+"""Dates, outlets, datelines, headlines and the cleaning rules on lines beyond the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.corpus import article_from_text
+from newsreader.corpus.dates import Stamp, normalise_date, parse_date_line
+from newsreader.corpus.metadata import Dateline, looks_like_headline, parse_dateline
+from newsreader.corpus.outlets import normalise_outlet, normalise_wire
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Rabu 13 Sep 2023 07:09 WIB", Stamp("2023-09-13", "07:09", "WIB")),
+        ("Sep 12, 2023\u00a0-\u00a023:16", Stamp("2023-09-12", "23:16")),
+        ("Sep 12, 2023 - 23:16", Stamp("2023-09-12", "23:16")),
+        ("Selasa (12/9/2023)", Stamp("2023-09-12")),
+        ("Jumat, 1 Desember 2023 | 14.05 WITA", Stamp("2023-12-01", "14:05", "WITA")),
+        ("Diterbitkan: Ahad, 10 Agt 2023 20:00 WIT", Stamp("2023-08-10", "20:00", "WIT")),
+        ("Published on March 3, 2024 at 10:15 GMT+7", Stamp("2024-03-03", "10:15", "GMT")),
+        ("Minggu, 5 Mei 2024", Stamp("2024-05-05")),
+        ("2023-09-12T10:00", Stamp("2023-09-12", "10:00")),
+        ("12/31/2023", Stamp("2023-12-31")),
+        ("31 Februari 2023", None),
+        ("Pemimpin Korea tiba pada 12 Sep 2023", None),
+        ("Rabu", None),
+        ("", None),
+    ],
+)
+def test_parse_date_line(line: str, stamp: Stamp | None) -> None:
+    assert parse_date_line(line) == stamp
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Rabu 13 Sep 2023", "2023-09-13"),
+        ("13 Okt 2023", "2023-10-13"),
+        ("13 Nopember 2023", "2023-11-13"),
+        ("Agu 17, 1945", "1945-08-17"),
+        ("December 25, 2022", "2022-12-25"),
+        ("pada Senin (11/9/23) malam", "2023-09-11"),
+        ("2023-09-12T10:00:00+07:00", "2023-09-12"),
+        ("tanpa tanggal", None),
+        ("99/99/2023", None),
+    ],
+)
+def test_normalise_date(text: str, iso: str | None) -> None:
+    assert normalise_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("REPUBLIKA.CO.ID", "Republika"),
+        ("NUSADAILY.COM", "Nusadaily"),
+        ("KOMPAS.com", "Kompas"),
+        ("Liputan6.com", "Liputan6"),
+        ("detikNews", "Detik"),
+        ("news.detik.com", "Detik"),
+        ("https://www.cnnindonesia.com/", "CNN Indonesia"),
+        ("CNBC Indonesia", "CNBC Indonesia"),
+        ("TEMPO.CO", "Tempo"),
+        ("antaranews.com", "Antara"),
+        ("iNews.id", "iNews"),
+        ("Kompas.com - Berita Terkini", "Kompas"),
+        ("harianbaru.net", "Harianbaru"),
+        ("SuaraKita", "SuaraKita"),
+        ("  ", None),
+    ],
+)
+def test_normalise_outlet(raw: str, name: str | None) -> None:
+    assert normalise_outlet(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Reuters", "Reuters"),
+        ("reuters", "Reuters"),
+        ("AP/AFP", "AP, AFP"),
+        ("Associated Press dan Antara", "AP, Antara"),
+        ("Kompas.com", "Kompas"),
+        ("NHK", "NHK"),
+    ],
+)
+def test_normalise_wire(raw: str, name: str) -> None:
+    assert normalise_wire(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("REPUBLIKA.CO.ID, MOSKOW -- Pemimpin", Dateline("Moskow", "Republika")),
+        ("NUSADAILY.COM \u2013 MOSKOW \u2013 Rusia", Dateline("Moskow", "Nusadaily")),
+        ("MOSKOW \u2013 Pemimpin Korea", Dateline("Moskow")),
+        ("JAKARTA, KOMPAS.com - Presiden", Dateline("Jakarta", "Kompas")),
+        ("Liputan6.com, Jakarta - Presiden", Dateline("Jakarta", "Liputan6")),
+        ("Jakarta, CNN Indonesia -- Presiden", Dateline("Jakarta", "CNN Indonesia")),
+        ("NEW YORK (Reuters) \u2014 Harga minyak", Dateline("New York", None, "Reuters")),
+        ("PORT-AU-PRINCE -- Gempa", Dateline("Port-Au-Prince")),
+        ("Jakarta - Presiden", None),  # title case without an outlet: could be a sentence
+        ("AS, Jepang dan Korea Selatan telah lama mengatakan", None),
+        ("Kim Jong Un, pemimpin Korea Utara - tiba", None),
+        ("MOSKOW --", None),
+        ("Pemimpin Korea Utara tiba di Rusia.", None),
+    ],
+)
+def test_parse_dateline(line: str, dateline: Dateline | None) -> None:
+    assert parse_dateline(line) == dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Kim Jong Un akan Kunjungi Putin di Rusia, Boyong 'Delegasi Senjata'", True),
+        ("Apakah Putin Akan ke Pyongyang?", True),
+        ("MOSKOW – Pemimpin Korea Utara tiba di Rusia", False),
+        ("Pemimpin Korea Utara tiba di Rusia.", False),
+        ("Kim tiba. Putin menyambut", False),
+        ("Baca:", False),
+        ("Satu", False),
+        ("kata " * 40, False),
+    ],
+)
+def test_looks_like_headline(line: str, headline: bool) -> None:
+    assert looks_like_headline(line.strip()) is headline
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("ADVERTISEMENT", "ad"),
+        ("- Advertisement -", "ad"),
+        ("Scroll to continue with content", "ad"),
+        ("[Iklan]", "ad"),
+        ("Baca juga: Harga beras naik lagi", "related"),
+        ("BACA JUGA : Harga beras naik lagi", "related"),
+        ("Read also: Oil prices rise", "related"),
+        ("Berita Terkait", "related"),
+        ("More stories", "related"),
+        ("Tags: politik, korea", "related"),
+        ("Ikuti kami di Google News", "social"),
+        ("Sumber: AP", "wire"),
+        ("Reporter: Siti Aminah", "credit"),
+        ("Penulis: Siti Aminah | Editor: Budi", "credit"),
+        ("Editor: Budi Santoso", "credit"),
+        ("With reporting by Jane Doe and John Roe.", "credit"),
+        ("(ant)", "credit"),
+        ("(Siti Aminah)", "credit"),
+        ("Photo: Jane Doe/AP", "caption"),
+        ("Presiden berpidato di Istana. (ANTARA FOTO/Hafidz Mubarak A/rwa)", "caption"),
+        ("AFP-UKRAINE-RUSSIA-CONFLICT-WAR", "caption"),
+        ("Copyright © 2023 Kompas", "footer"),
+    ],
+)
+def test_rule_kinds_on_boilerplate(line: str, kind: str) -> None:
+    text = f"JAKARTA -- Presiden membuka pameran buku.\n\n{line}\n\nPameran dibuka hingga Minggu."
+    article = article_from_text(text)
+    assert [(r.kind, r.text) for r in article.removed] == [(kind, line)]
+    assert article.paragraphs == [
+        "JAKARTA -- Presiden membuka pameran buku.",
+        "Pameran dibuka hingga Minggu.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Red Square dipenuhi turis pada hari Senin.",
+        "Sumber daya alam Rusia sangat besar.",
+        "Oleh karena itu, pemerintah menunda rencana tersebut.",
+        "By the end of the week the talks had stalled.",
+        "Kim dan Putin (keduanya pemimpin negara) bertemu.",
+        "Foto-foto pertemuan itu beredar luas di media sosial.",
+        "Iklan politik dilarang selama masa tenang.",
+        "COVID-19 masih menjadi perhatian.",
+    ],
+)
+def test_body_lines_that_resemble_boilerplate_are_kept(line: str) -> None:
+    article = article_from_text(f"JAKARTA -- Presiden membuka pameran buku.\n\n{line}")
+    assert article.removed == ()
+    assert article.paragraphs[-1] == line
+
+
+def test_teaser_cuts_everything_after_it_but_not_a_leading_marker() -> None:
+    article = article_from_text(
+        "Previous Post\n\nJAKARTA -- Isi berita.\n\nKalimat kedua.\n\nArtikel Selanjutnya\n\n"
+        "Judul lain\n\nIsi lain yang bukan artikel ini."
+    )
+    assert article.paragraphs == ["JAKARTA -- Isi berita.", "Kalimat kedua."]
+    assert [r.kind for r in article.removed] == ["teaser"] * 4
+
+
+def test_caption_repeated_around_a_credit_goes_entirely() -> None:
+    caption = "Warga mengantre bantuan di posko banjir, Senin (4/3/2024)."
+    article = article_from_text(
+        f"JAKARTA -- Banjir melanda.\n\n{caption}\nFoto: Budi/Antara\n{caption}\n\nWarga mengungsi."
+    )
+    assert article.paragraphs == ["JAKARTA -- Banjir melanda.", "Warga mengungsi."]
+    assert [r.kind for r in article.removed] == ["caption"] * 3
+
+
+def test_repeated_body_line_keeps_the_first_copy() -> None:
+    line = "Presiden meminta semua pihak menahan diri."
+    article = article_from_text(
+        f"Isi pertama berita.\n\n{line}\n\nLalu sesuatu.\n\n{line}\n\nYa.\n\nYa."
+    )
+    assert article.paragraphs == ["Isi pertama berita.", line, "Lalu sesuatu.", "Ya.", "Ya."]
+    assert [r.kind for r in article.removed] == ["duplicate"]
+
+
+def test_body_without_title_or_dateline_keeps_every_line() -> None:
+    text = "Presiden membuka pameran buku.\n\nPameran berlangsung seminggu."
+    article = article_from_text(text)
+    assert (article.title, article.summary, article.removed) == (None, None, ())
+    assert article.text == text
