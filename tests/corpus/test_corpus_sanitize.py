@@ -48,13 +48,13 @@ def test_loaded_articles_carry_no_escapes_anywhere(tmp_path: Path) -> None:
         f"Rabu 13 Sep 2023 07:09 WIB{ESC}]0;owned\x07\n\n"
         f"Judul {ESC}[5mBerkedip{ESC}[0m Hari Ini\n\n"
         f"Rep: Budi{ESC}[31m Santoso\n\n"
-        f"KOMPAS.com, {ESC}]8;;http://x{ESC}\\JAKARTA{ESC}]8;;{ESC}\\ -- Isi berita\x00 pertama.\n\n"
+        f"KOMPAS.com, {ESC}]8;;http://x{ESC}\\JAKARTA{ESC}]8;;{ESC}\\ -- Isi berita pertama.\n\n"
         f"Baca juga: {ESC}[2Jhapus layar\n\n"
         f"sumber : Reu{ESC}[1mters\n\n"
         "Kalimat [bold]dengan[/bold] kurung.\n"
     )
     path = tmp_path / f"jahat{ESC}[31m.txt"
-    path.write_bytes(text.replace("\x00", "").encode("utf-8"))
+    path.write_bytes(text.encode("utf-8"))
     result = load([tmp_path])
     assert result.errors == []
     (article,) = result.articles
