@@ -1,0 +1,95 @@
+"""Scoring a comparison against the hand-made seed gold (tests/compare/gold_seeds.json).
+
+Gold sentences are keyed by (article id prefix, snippet): the sentence of
+that article containing the snippet. Precision counts every predicted
+cross-article pair of a fact; pairs the gold lists as "possible" are left
+out of both counts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from newsreader.compare.model import Comparison
+from newsreader.nlp.annotation import AnnotatedArticle
+
+GOLD_PATH = Path(__file__).with_name("gold_seeds.json")
+
+Key = tuple[str, int]  # (article id, sentence index)
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    true_positives: int
+    predicted: int
+    gold: int
+    false_positives: tuple[tuple[str, str], ...]
+    missed: tuple[tuple[str, str], ...]
+
+
+def load_gold() -> dict:
+    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+
+
+def resolve(key: Sequence[str], articles: Sequence[AnnotatedArticle]) -> Key:
+    """The (article id, sentence index) a gold key points to; fails loudly if ambiguous."""
+    prefix, snippet = key
+    matches = [a for a in articles if a.article.id.startswith(prefix)]
+    assert len(matches) == 1, f"gold article {prefix!r} not found once"
+    item = matches[0]
+    text = item.article.text
+    norm = " ".join(snippet.split())
+    hits = [
+        i
+        for i, s in enumerate(item.sentences)
+        if norm in " ".join(text[s.start : s.end].split())
+    ]
+    assert len(hits) == 1, f"gold snippet {snippet!r} in {prefix}: {len(hits)} sentences"
+    return item.article.id, hits[0]
+
+
+def predicted_pairs(comparison: Comparison) -> set[frozenset[Key]]:
+    """Every cross-article pair of sentences that some fact groups together."""
+    pairs: set[frozenset[Key]] = set()
+    for story in comparison.stories:
+        for fact in story.facts:
+            keys = [(m.article, m.index) for m in fact.mentions]
+            for a, b in combinations(keys, 2):
+                if a[0] != b[0]:
+                    pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def score(comparison: Comparison, articles: Sequence[AnnotatedArticle]) -> Score:
+    """Precision and recall of aligned pairs against the gold."""
+    gold = load_gold()
+    same = {frozenset((resolve(a, articles), resolve(b, articles))) for a, b in gold["same"]}
+    possible = {
+        frozenset((resolve(a, articles), resolve(b, articles))) for a, b in gold["possible"]
+    }
+    predicted = predicted_pairs(comparison) - (possible - same)
+    tp = predicted & same
+    text = {
+        (a.article.id, i): a.article.text[s.start : s.end][:70]
+        for a in articles
+        for i, s in enumerate(a.sentences)
+    }
+
+    def show(pairs: set[frozenset[Key]]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(tuple(sorted(text[k] for k in p)) for p in pairs))  # type: ignore[misc]
+
+    return Score(
+        precision=len(tp) / len(predicted) if predicted else 0.0,
+        recall=len(tp) / len(same) if same else 0.0,
+        true_positives=len(tp),
+        predicted=len(predicted),
+        gold=len(same),
+        false_positives=show(predicted - same),
+        missed=show(same - predicted),
+    )

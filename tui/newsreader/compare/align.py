@@ -1,0 +1,173 @@
+"""Aligning sentences across articles into facts.
+
+Sentences are compared as IDF-weighted feature vectors (content stems,
+canonical entities, full dates and counted quantities). Candidate pairs
+come only from an inverted index: each sentence probes the postings of its
+rarest features and looks back at a bounded window of earlier sentences in
+each, so the work grows linearly with the number of sentences. Pairs above
+a similarity threshold are merged strongest first, one sentence per
+article per fact, and a merge must also keep each group's core sentences
+similar, so a chain of loosely related sentences never becomes one fact.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsreader.compare.dates import full_date
+from newsreader.compare.units import Unit
+from newsreader.nlp.normalize import NormalizedDate, Quantity
+
+# Entities say more about what a sentence is about than its other words.
+ENTITY_WEIGHT = 1.5
+# IDF raised to this power: rare words must dominate, since sentences of one
+# story all share its common words ("Kim", "Rusia") without stating one fact.
+IDF_POWER = 1.5
+# Two sentences state the same fact above this cosine similarity...
+PAIR_THRESHOLD = 0.34
+# ...and two groups merge only if their cores are at least this similar.
+CORE_THRESHOLD = 0.20
+# Rarest features each sentence probes, and earlier postings read per probe.
+PROBES = 8
+WINDOW = 16
+
+Vector = dict[str, float]
+
+
+def unit_features(unit: Unit) -> set[str]:
+    """The features a unit is compared on: stems, "@entity", "#d:date", "#n:quantity"."""
+    features = set(unit.stems)
+    features.update("@" + name for name in unit.entities)
+    for value in unit.values:
+        if isinstance(value.payload, NormalizedDate):
+            day = full_date(value.payload)
+            if day:
+                features.add(f"#d:{day.isoformat()}")
+        elif isinstance(value.payload, Quantity) and value.payload.unit:
+            features.add(f"#n:{value.payload.value:g}:{value.payload.unit}")
+    return features
+
+
+@dataclass
+class Weights:
+    """Inverse document frequencies over a set of sentences."""
+
+    idf: dict[str, float]
+    default: float
+
+    @classmethod
+    def fit(cls, feature_sets: Iterable[set[str]]) -> Weights:
+        """Count each feature's sentence frequency and turn it into a smoothed IDF."""
+        df: Counter[str] = Counter()
+        n = 0
+        for features in feature_sets:
+            df.update(features)
+            n += 1
+        idf = {f: math.log((n + 1) / (c + 1)) + 1.0 for f, c in df.items()}
+        return cls(idf, math.log(n + 1) + 1.0)
+
+    def vector(self, features: set[str]) -> Vector:
+        """An L2-normalised weighted vector of ``features``."""
+        vec = {
+            f: self.idf.get(f, self.default) ** IDF_POWER * (ENTITY_WEIGHT if f[0] == "@" else 1.0)
+            for f in features
+        }
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {f: w / norm for f, w in vec.items()}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine similarity of two normalised vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[f] for f, w in a.items() if f in b)
+
+
+def candidate_pairs(units: Sequence[Unit], features: Sequence[set[str]]) -> set[tuple[int, int]]:
+    """Pairs of units from different articles that share a rare feature.
+
+    Args:
+        units: The units of one story.
+        features: Their feature sets, same order.
+
+    Returns:
+        Index pairs (i, j) with i < j; at most PROBES * WINDOW per unit.
+    """
+    df: Counter[str] = Counter()
+    for feats in features:
+        df.update(feats)
+    postings: dict[str, list[int]] = defaultdict(list)
+    pairs: set[tuple[int, int]] = set()
+    for j, feats in enumerate(features):
+        probes = sorted((f for f in feats if df[f] >= 2), key=lambda f: (df[f], f))[:PROBES]
+        article = units[j].article
+        for f in probes:
+            for i in postings[f][-WINDOW:]:
+                if units[i].article != article:
+                    pairs.add((i, j))
+        for f in feats:
+            postings[f].append(j)
+    return pairs
+
+
+def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[int]]:
+    """Group units that state the same fact.
+
+    Args:
+        units: The fact units of one story.
+        vectors: Their weighted vectors, same order.
+
+    Returns:
+        Groups of unit indices with at least two articles each, every
+        group holding at most one sentence per article.
+    """
+    features = [set(v) for v in vectors]
+    scored = []
+    for i, j in candidate_pairs(units, features):
+        score = cosine(vectors[i], vectors[j])
+        if score >= PAIR_THRESHOLD:
+            scored.append((score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+
+    parent = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    articles: dict[int, set[int]] = {i: {units[i].article} for i in range(len(units))}
+    core: dict[int, int] = {i: i for i in range(len(units))}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, i, j in scored:
+        ri, rj = find(i), find(j)
+        if ri == rj or articles[ri] & articles[rj]:
+            continue
+        # Each side must also resemble the other group's core sentence.
+        if cosine(vectors[i], vectors[core[rj]]) < CORE_THRESHOLD:
+            continue
+        if cosine(vectors[j], vectors[core[ri]]) < CORE_THRESHOLD:
+            continue
+        if len(members[ri]) < len(members[rj]):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
+        articles[ri] |= articles.pop(rj)
+        core.pop(rj)
+
+    groups = [sorted(m) for r, m in members.items() if len(articles[r]) >= 2]
+    groups.sort(key=lambda g: (-len(g), min(g)))
+    return groups
+
+
+def representative(group: Sequence[int], vectors: Sequence[Vector]) -> int:
+    """The member closest to the group's centroid (shorter wins a tie)."""
+    centroid: Vector = defaultdict(float)
+    for i in group:
+        for f, w in vectors[i].items():
+            centroid[f] += w
+    return max(group, key=lambda i: (round(cosine(vectors[i], centroid), 6), -len(vectors[i]), -i))

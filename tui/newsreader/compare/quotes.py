@@ -1,0 +1,121 @@
+"""Who says what: reporting verbs, quotation marks and the speaker they point to.
+
+Indonesian news attributes speech with a small set of verbs ("kata X",
+"ujar X", "X mengatakan", "menurut X") and with pronoun forms ("ujarnya",
+"katanya") that point back to whoever spoke last. Verbs of the "kata" kind
+put the speaker after them, "me-" verbs before them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreader.nlp.annotation import Entity
+
+# Speaker follows: "kata Peskov", "ujar Peskov", "menurut Peskov".
+_VERBS_SPEAKER_AFTER = frozenset(
+    "kata ujar menurut tutur ungkap tambah jelas tegas imbuh papar terang ucap bunyi".split()
+)
+# Speaker precedes: "Peskov mengatakan", "Kirby menegaskan".
+_VERBS_SPEAKER_BEFORE = frozenset(
+    """mengatakan menyatakan menegaskan menambahkan menjelaskan mengungkapkan
+    menyebutkan mengklaim mengakui menilai memperingatkan berkata bilang""".split()
+)
+# Pronoun forms: the speaker is whoever spoke last.
+_VERBS_PRONOUN = frozenset(
+    """katanya ujarnya menurutnya tuturnya ungkapnya tambahnya jelasnya tegasnya
+    imbuhnya paparnya terangnya ucapnya""".split()
+)
+# These double as adjectives ("tidak jelas", "kami jelas memiliki"): they
+# report speech only right after a closing quote.
+_WEAK_VERBS = frozenset("jelas tegas ungkap tutur papar terang ucap imbuh tambah".split())
+_PRONOUN_SUBJECTS = frozenset("ia dia beliau mereka".split())
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W_]+)*")
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{3,})[\"“”„«»]|‘([^‘’]{3,})’")
+_AFTER_QUOTE = re.compile(r"[\"”’»][,.]?\s*$")
+# How far (characters) a speaker may stand from the verb.
+_SPEAKER_REACH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speech a sentence reports: speaker (canonical), verbatim or not, quoted words."""
+
+    speaker: str | None
+    verbatim: bool
+    quoted: str
+    pronoun: bool
+
+
+def attribute(sentence: str, entities: Sequence[Entity]) -> Attribution | None:
+    """Find reported speech in one sentence.
+
+    Args:
+        sentence: The sentence text.
+        entities: Entities of the sentence, offsets relative to ``sentence``.
+
+    Returns:
+        None when the sentence reports no speech; otherwise the speaker the
+        verb points to (None if the text names nobody, ``pronoun`` True when
+        it points back to an earlier speaker).
+    """
+    quoted_spans = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
+    quoted = " ".join((m.group(1) or m.group(2)).strip() for m in _QUOTED.finditer(sentence))
+    verb = _reporting_verb(sentence, quoted_spans)
+    if verb is None:
+        if quoted and len(quoted.split()) >= 4:
+            return Attribution(None, True, quoted, False)
+        return None
+    word, start, end = verb
+    speakers = [e for e in entities if not _inside(e.start, e.end, quoted_spans)]
+    speaker = _nearest_speaker(word, start, end, speakers, sentence)
+    pronoun = speaker is None and (word in _VERBS_PRONOUN or _pronoun_subject(sentence, start))
+    verbatim = bool(quoted) and len(quoted.split()) >= 2
+    return Attribution(speaker, verbatim, quoted if verbatim else "", pronoun)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _reporting_verb(
+    sentence: str, quoted_spans: list[tuple[int, int]]
+) -> tuple[str, int, int] | None:
+    for m in _WORD.finditer(sentence):
+        if _inside(m.start(), m.end(), quoted_spans):
+            continue
+        word = m.group().lower()
+        if word in _WEAK_VERBS and not _AFTER_QUOTE.search(sentence[: m.start()]):
+            continue
+        if word in _VERBS_SPEAKER_AFTER or word in _VERBS_SPEAKER_BEFORE or word in _VERBS_PRONOUN:
+            return word, m.start(), m.end()
+    return None
+
+
+def _nearest_speaker(
+    word: str, start: int, end: int, entities: Sequence[Entity], sentence: str
+) -> str | None:
+    people = [e for e in entities if e.label == "PER"]
+    groups = [e for e in entities if e.label == "ORG"]
+    before_first = word in _VERBS_SPEAKER_BEFORE
+    if before_first and _pronoun_subject(sentence, start):
+        return None
+    for pool in (people, groups):
+        after = [e for e in pool if e.start >= end and e.start - end <= _SPEAKER_REACH]
+        before = [e for e in pool if e.end <= start and start - e.end <= _SPEAKER_REACH]
+        after.sort(key=lambda e: e.start - end)
+        before.sort(key=lambda e: start - e.end)
+        # "Peskov mengatakan bahwa Putin ...": the subject is before the verb,
+        # and whoever comes after "bahwa" is what was said, not who said it.
+        ordered = (before + after) if before_first else (after + before)
+        if ordered:
+            return ordered[0].canonical
+    return None
+
+
+def _pronoun_subject(sentence: str, verb_start: int) -> bool:
+    words = _WORD.findall(sentence[:verb_start])
+    return bool(words) and words[-1].lower() in _PRONOUN_SUBJECTS

@@ -1,0 +1,219 @@
+"""Sentences as fact units: content stems, entities, values and speaker.
+
+Each sentence of each article becomes a ``Unit`` carrying what alignment
+and discrepancy detection read: its content stems, the canonical entities
+it names, the days, quantities and places it states (each with the words
+around it, its "role"), and who is quoted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsreader.compare.quotes import Attribution, attribute
+from newsreader.compare.terms import Token, content_stem, tokenize
+from newsreader.nlp.annotation import AnnotatedArticle, Entity, Sentence
+from newsreader.nlp.normalize import NormalizedDate, Quantity, normalize_date, normalize_number
+
+NAMED_LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "EVENT"})
+# Words inside these entities are values, compared as such, not content words.
+VALUE_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "QUANTITY"})
+# Content words either side of a value that describe its role in the sentence.
+ROLE_WINDOW = 8
+# A sentence with fewer content words than this states no fact of its own
+# (a credit line, a heading, "(Rahman Asmardika)").
+MIN_CONTENT = 2
+# "REPUBLIKA.CO.ID, MOSKOW -- ", "JAKARTA, KOMPAS.com - ", "MOSKOW – ": a short
+# run of words before a dash at the start of an article.
+_DATELINE = re.compile(r"^(?:(?:[\w.()/]+[ ,]*){1,5}\s[-–—]{1,2}\s+){1,2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A day, quantity, place or the like, with the content words around it."""
+
+    kind: str  # "date", "number", "place"
+    text: str
+    start: int
+    end: int
+    payload: NormalizedDate | Quantity | str  # a place is its canonical name
+    role: frozenset[str]
+
+
+@dataclass(slots=True)
+class Unit:
+    """One sentence of one article, ready to compare."""
+
+    article: int
+    index: int
+    start: int
+    end: int
+    text: str
+    stems: list[str]
+    entities: frozenset[str]
+    values: list[Value]
+    attribution: Attribution | None
+    speaker: str | None = None
+    features: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_fact(self) -> bool:
+        return len(set(self.stems)) >= MIN_CONTENT
+
+
+def sentences_of(item: AnnotatedArticle) -> Sequence[Sentence]:
+    """The article's sentences, splitting the text here if the annotation has none."""
+    if item.sentences or not item.article.text.strip():
+        return item.sentences
+    from newsreader.nlp.sentences import split_sentences
+
+    return split_sentences(item.article.text)
+
+
+def article_units(item: AnnotatedArticle, article_index: int) -> list[Unit]:
+    """Turn one annotated article into its sentence units, speakers resolved.
+
+    Args:
+        item: The annotated article.
+        article_index: Its position in the compared list (units refer to it by this).
+
+    Returns:
+        One unit per sentence, in order.
+    """
+    text = item.article.text
+    published = _date_of(item.article.date)
+    entities = sorted(item.entities, key=lambda e: e.start)
+    starts = [e.start for e in entities]
+    units: list[Unit] = []
+    recent_speakers: list[str | None] = []
+    for index, sentence in enumerate(sentences_of(item)):
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_left(starts, sentence.end)
+        local = [
+            Entity(e.start - sentence.start, e.end - sentence.start, e.text, e.label, e.canonical)
+            for e in entities[lo:hi]
+            if e.end <= sentence.end
+        ]
+        unit = _unit(text[sentence.start : sentence.end], local, published, article_index, index)
+        unit.start, unit.end = sentence.start, sentence.end
+        unit.speaker = _resolve_speaker(unit.attribution, recent_speakers)
+        recent_speakers.append(unit.speaker)
+        units.append(unit)
+    return units
+
+
+def _resolve_speaker(attribution: Attribution | None, recent: list[str | None]) -> str | None:
+    """The speaker, following "ujarnya"/"katanya" back to the last named one nearby."""
+    if attribution is None:
+        return None
+    if attribution.speaker or not attribution.pronoun:
+        return attribution.speaker
+    for speaker in reversed(recent[-3:]):
+        if speaker:
+            return speaker
+    return None
+
+
+def _date_of(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return None
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the text starts after a leading dateline ("REPUBLIKA.CO.ID, MOSKOW -- "), else 0.
+
+    The outlet and city of a dateline say nothing about the fact, yet would
+    make every lead sentence of one outlet look alike.
+    """
+    match = _DATELINE.match(sentence)
+    if match and any(len(w) >= 3 and w.isupper() for w in re.findall(r"[^\W\d_]+", match[0])):
+        return match.end()
+    return 0
+
+
+def _unit(
+    sentence: str, entities: list[Entity], published: dt.date | None, article: int, index: int
+) -> Unit:
+    skip = dateline_end(sentence) if index == 0 else 0
+    tokens = [t for t in tokenize(sentence) if t.start >= skip]
+    value_spans = [(e.start, e.end) for e in entities if e.label in VALUE_LABELS]
+    stems: list[str | None] = [
+        None if any(s <= tok.start < e for s, e in value_spans) else content_stem(tok)
+        for tok in tokens
+    ]
+    days: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
+    quantities: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
+    for e in entities:
+        if e.label == "DATE":
+            day = normalize_date(e.text, reference=published)
+            if day is not None:
+                days.append((e.text, e.start, e.end, day))
+        elif e.label == "QUANTITY":
+            amount = normalize_number(e.text)
+            if amount is not None:
+                quantities.append((e.text, e.start, e.end, amount))
+    values: list[Value] = []
+    values += _with_roles("date", days, tokens, stems)
+    values += _with_roles("number", quantities, tokens, stems)
+    places: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = [
+        (e.text, e.start, e.end, e.canonical) for e in entities if e.label == "LOC"
+    ]
+    values += _with_roles("place", places, tokens, stems)
+    named = frozenset(e.canonical.lower() for e in entities if e.label in NAMED_LABELS)
+    return Unit(
+        article=article,
+        index=index,
+        start=0,
+        end=len(sentence),
+        text=sentence,
+        stems=[s for s in stems if s],
+        entities=named,
+        values=values,
+        attribution=attribute(sentence, entities),
+    )
+
+
+def _with_roles(
+    kind: str,
+    found: list[tuple[str, int, int, NormalizedDate | Quantity | str]],
+    tokens: list[Token],
+    stems: list[str | None],
+) -> list[Value]:
+    """Attach to each value the content stems around it, up to the next value of its kind."""
+    if not found:
+        return []
+    token_starts = [t.start for t in tokens]
+    spans = [
+        (bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end))
+        for _, start, end, _ in found
+    ]
+    values: list[Value] = []
+    for i, ((text, start, end, payload), (first, after)) in enumerate(
+        zip(found, spans, strict=True)
+    ):
+        # Words between two values of one kind are shared out at the midpoint,
+        # so "pada Ahad ..., dilaporkan ... pada Selasa" gives each its own role.
+        left_limit = (spans[i - 1][1] + first) // 2 if i else 0
+        right_limit = (after + spans[i + 1][0]) // 2 if i + 1 < len(spans) else len(tokens)
+        role: set[str] = set()
+        _collect(stems, range(first - 1, left_limit - 1, -1), role)
+        _collect(stems, range(after, right_limit), role)
+        values.append(Value(kind, text, start, end, payload, frozenset(role)))
+    return values
+
+
+def _collect(stems: list[str | None], positions: range, into: set[str]) -> None:
+    taken = 0
+    for pos in positions:
+        stem = stems[pos]
+        if stem:
+            into.add(stem)
+            taken += 1
+            if taken >= ROLE_WINDOW:
+                return
