@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from newsreader.corpus.article import RemovedLine
 from newsreader.corpus.dates import Stamp, parse_date_line
 from newsreader.corpus.metadata import Dateline, looks_like_headline, parse_dateline
-from newsreader.corpus.rules import RULES, Rule
+from newsreader.corpus.rules import ANY_RULE, RULES, Rule
 
 _BODY_RULES = tuple(rule for rule in RULES if rule.scope in ("line", "start"))
 _REST_RULES = tuple(rule for rule in RULES if rule.scope == "rest")
@@ -102,6 +102,9 @@ def _apply_rules(pieces: list[_Piece]) -> Stamp | None:
         if date is not None:
             piece.kind = "metadata"
             stamp = stamp or date
+            continue
+        if not ANY_RULE.match(piece.text):
+            seen_body = True
             continue
         for rule in _BODY_RULES + _REST_RULES:
             match = rule.matches(piece.text)

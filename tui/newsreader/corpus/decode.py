@@ -9,6 +9,7 @@ guessed silently: bytes that fit none of these confidently are reported.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -44,7 +45,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SAMPLE = 4096
-_TEXT_CONTROLS = frozenset("\n\r\t\f\v\x1b\x07")
+# Control characters that do not occur in text. Tab, line ends, ESC and BEL
+# are left out: terminal escape sequences are text with markup in them
+# (stripped later), not a sign of a binary file.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x06\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 # Text has almost no control characters; a few stray ones are tolerated
 # (they are stripped later), a lot of them means the file is not text.
 _MAX_CONTROL_RATIO = 0.02
@@ -120,11 +124,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _checked(text: str, encoding: str) -> Decoded:
     sample = text[:_SAMPLE]
-    # ESC and BEL are left out: terminal escape sequences are text with
-    # markup in them (stripped later), not a sign of a binary file.
-    controls = sum(
-        1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
+    controls = len(_BINARY_CONTROLS.findall(sample))
     if sample and controls / len(sample) > _MAX_CONTROL_RATIO:
         raise DecodeError("binary file (mostly non-text bytes)")
     return Decoded(text, encoding)

@@ -112,3 +112,23 @@ RULES: tuple[Rule, ...] = (
     # Page furniture.
     _rule("footer", "line", r"(?:copyright|hak cipta)\b.{0,150}|©.{0,150}"),
 )  # fmt: skip
+
+
+def _prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One pattern that matches wherever any line/start/rest rule could.
+
+    Most lines are body text that no rule matches; one combined match
+    rejects them at once instead of trying every rule in turn.
+    """
+    branches = []
+    for rule in rules:
+        if rule.scope == "tail":
+            continue
+        body = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern)
+        group = "(?i:" if rule.pattern.flags & re.IGNORECASE else "(?:"
+        end = r"\Z" if rule.scope in ("line", "rest") else ""
+        branches.append(f"{group}{body}){end}")
+    return re.compile("|".join(branches))
+
+
+ANY_RULE: re.Pattern[str] = _prefilter(RULES)
