@@ -199,6 +199,23 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
         path.chmod(0o644)
 
 
+def test_unreadable_folder_is_reported(tmp_path: Path) -> None:
+    _write(tmp_path / "ok" / "berita.txt", BODY)
+    locked = tmp_path / "terkunci"
+    _write(locked / "rahasia.txt", BODY)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: chmod 000 does not stop root from listing a folder")
+        result = load([tmp_path])
+        assert [a.id for a in result.articles] == ["berita"]
+        assert [(e.path, e.reason) for e in result.errors] == [
+            (str(locked), "permission denied: cannot read this folder")
+        ]
+    finally:
+        locked.chmod(0o755)
+
+
 def test_file_disappearing_after_discovery_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -180,3 +180,18 @@ def test_text_only_load_does_not_import_trafilatura(seeds_dir: Path) -> None:
         check=True,
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_html_body_dates_are_not_publication_dates(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Banjir Jakarta</title></head><body><article><h1>Banjir Jakarta</h1>"
+        "<p>JAKARTA -- Banjir melanda pada Selasa, 12 September 2023 dan ribuan warga mengungsi "
+        "ke tempat yang lebih tinggi.</p><p>Petugas mengatakan air surut pada 14 September 2023 "
+        "pagi hari setelah hujan berhenti.</p></article></body></html>"
+    )
+    path = tmp_path / "banjir.html"
+    path.write_text(page, encoding="utf-8")
+    article = _load_one(path)
+    assert article.title == "Banjir Jakarta"
+    assert article.date is None
+    assert "12 September 2023" in article.text

@@ -68,6 +68,10 @@ def _with_trafilatura(page: str) -> HtmlArticle:
         include_tables=True,
         include_comments=False,
         favor_recall=True,
+        # Only dates the page marks up as its own (meta tags, time elements):
+        # the extensive search also reads dates out of body sentences, which
+        # are event dates, not the publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None:
         return _fallback(page)
