@@ -22,7 +22,7 @@ from newsreader.compare.units import Unit
 from newsreader.nlp.normalize import NormalizedDate, Quantity
 
 # Entities say more about what a sentence is about than its other words.
-ENTITY_WEIGHT = 1.5
+ENTITY_WEIGHT = 0.5
 # IDF raised to this power: rare words must dominate, since sentences of one
 # story all share its common words ("Kim", "Rusia") without stating one fact.
 IDF_POWER = 1.5

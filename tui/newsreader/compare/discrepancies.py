@@ -152,18 +152,19 @@ def _place_contradicted(
 
 def _speaker_discrepancy(units: Sequence[Unit], article_ids: Sequence[str]) -> Discrepancy | None:
     speakers: Mapping[int, str] = {i: u.speaker for i, u in enumerate(units) if u.speaker}
-    if len({s.lower() for s in speakers.values()}) < 2:
-        return None
     for i, si in speakers.items():
         for j, sj in speakers.items():
-            # A sentence that names the other speaker too ("X said, citing Y")
-            # is not a contradiction of who spoke.
-            if (
-                si.lower() != sj.lower()
-                and si.lower() not in units[j].entities
-                and (sj.lower() not in units[i].entities)
-            ):
+            if i < j and _different_speakers(si, sj, units[i], units[j]):
                 return Discrepancy(
                     "speaker", {article_ids[units[k].article]: s for k, s in speakers.items()}
                 )
     return None
+
+
+def _different_speakers(a: str, b: str, unit_a: Unit, unit_b: Unit) -> bool:
+    """Two speakers differ unless they share a name word ("Dmitry Peskov", "Peskov")
+    or either sentence names both ("X said, citing Y")."""
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    if words_a & words_b:
+        return False
+    return a.lower() not in unit_b.entities and b.lower() not in unit_a.entities

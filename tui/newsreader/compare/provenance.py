@@ -51,7 +51,7 @@ _NAMES = "|".join(re.escape(name) for name in sorted(_ALIASES, key=len, reverse=
 _NAME = rf"(?<![\w])(?P<name>{_NAMES})(?![\w])"
 _AGENCY = r"(?i:kantor[- ]kantor berita|kantor berita)\s+(?:\w+\s+){0,2}?"
 _CREDIT = re.compile(
-    r"(?i:\b(?:seperti\s+)?(?:dikutip|dilansir|mengutip|melansir|sumber|foto|berita)"
+    r"(?i:\b(?:seperti\s+)?(?:dikutip|dilansir|mengutip|melansir|sumber)"
     rf"\s*(?:dari\s+)?:?\s*)(?:{_AGENCY})?{_NAME}"
 )
 _BRACKETED = re.compile(rf"\(\s*{_NAME}\s*(?:/[^)]{{0,30}})?\)")

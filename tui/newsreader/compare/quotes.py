@@ -98,21 +98,28 @@ def _reporting_verb(
 def _nearest_speaker(
     word: str, start: int, end: int, entities: Sequence[Entity], sentence: str
 ) -> str | None:
-    people = [e for e in entities if e.label == "PER"]
-    groups = [e for e in entities if e.label == "ORG"]
-    before_first = word in _VERBS_SPEAKER_BEFORE
-    if before_first and _pronoun_subject(sentence, start):
+    """The person (else organisation) on the side of the verb where its speaker stands.
+
+    "kata X" and "menurut X" put the speaker after the verb; "X mengatakan
+    bahwa ..." before it, and whoever comes after is what was said, so a
+    "me-" verb never looks to its right.
+    """
+    before_verb = word in _VERBS_SPEAKER_BEFORE
+    if before_verb and _pronoun_subject(sentence, start):
         return None
-    for pool in (people, groups):
-        after = [e for e in pool if e.start >= end and e.start - end <= _SPEAKER_REACH]
-        before = [e for e in pool if e.end <= start and start - e.end <= _SPEAKER_REACH]
-        after.sort(key=lambda e: e.start - end)
-        before.sort(key=lambda e: start - e.end)
-        # "Peskov mengatakan bahwa Putin ...": the subject is before the verb,
-        # and whoever comes after "bahwa" is what was said, not who said it.
-        ordered = (before + after) if before_first else (after + before)
-        if ordered:
-            return ordered[0].canonical
+    if before_verb:
+        side = [e for e in entities if e.end <= start and start - e.end <= _SPEAKER_REACH]
+        side.sort(key=lambda e: start - e.end)
+    else:
+        side = [e for e in entities if e.start >= end and e.start - end <= _SPEAKER_REACH]
+        side.sort(key=lambda e: e.start - end)
+        if not side:
+            side = [e for e in entities if e.end <= start and start - e.end <= _SPEAKER_REACH]
+            side.sort(key=lambda e: start - e.end)
+    for label in ("PER", "ORG"):
+        for entity in side:
+            if entity.label == label:
+                return entity.canonical
     return None
 
 
