@@ -133,3 +133,22 @@ def test_compare_json_shape() -> None:
             assert len(set(discrepancy["values"].values())) > 1
     for passage in story["shared_passages"]:
         assert len(passage["articles"]) == 2 and passage["chars"] > 0
+
+
+def test_export_writes_then_keeps_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    seed = str(SEEDS / "002_4137063095805dd9.txt")
+    first = run_cli("export", seed, "--out", str(out), "--no-cache")
+    assert first.returncode == 0, first.stderr
+    exported = out / "002_4137063095805dd9.md"
+    text = exported.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert "[Dmitry Peskov]{.PER}" in text
+    exported.write_text("my own notes", encoding="utf-8")
+    second = run_cli("export", seed, "--out", str(out), "--no-cache")
+    assert second.returncode == 0
+    assert "kept existing 002_4137063095805dd9.md" in second.stderr
+    assert exported.read_text(encoding="utf-8") == "my own notes"
+    forced = run_cli("export", seed, "--out", str(out), "--force", "--no-cache")
+    assert forced.returncode == 0
+    assert exported.read_text(encoding="utf-8") == text
