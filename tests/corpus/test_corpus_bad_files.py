@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import builtins
+import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +19,7 @@ import newsreader.corpus.loader as load_module
 from newsreader.corpus import load
 from newsreader.corpus.discover import discover
 
+TUI_DIR = Path(__file__).resolve().parents[2] / "tui"
 BODY = (
     "JAKARTA -- Presiden membuka pameran buku internasional di Jakarta pada Senin pagi. "
     "Acara itu dihadiri ribuan pengunjung.\n\n"
@@ -188,32 +195,59 @@ def test_symlink_loops_are_reported(tmp_path: Path) -> None:
     assert reasons["self.txt"].startswith("symbolic link loop")
 
 
-def test_unreadable_file_is_reported(tmp_path: Path) -> None:
-    path = _write(tmp_path / "rahasia.txt", BODY)
-    path.chmod(0)
+def _load_errors_without_root(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """Load ``folder`` as an unprivileged user: root reads files whatever their mode."""
+    if os.geteuid() != 0:
+        result = load([folder])
+        return [a.id for a in result.articles], [(e.path, e.reason) for e in result.errors]
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: cannot test as a user chmod 000 stops")
+    code = (
+        "import json, sys; from newsreader.corpus import load; r = load([sys.argv[1]]); "
+        "print(json.dumps([[a.id for a in r.articles], [[e.path, e.reason] for e in r.errors]]))"
+    )
+    out = subprocess.run(
+        [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups",
+         sys.executable, "-c", code, str(folder)],
+        capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": str(TUI_DIR), "PATH": os.environ.get("PATH", "")},
+    )  # fmt: skip
+    ids, errors = json.loads(out.stdout)
+    return ids, [tuple(e) for e in errors]
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A temporary folder an unprivileged user can reach (pytest's tmp_path is root-only)."""
+    folder = Path(tempfile.mkdtemp(prefix="newsreader-perm-"))
+    folder.chmod(0o755)
     try:
-        if os.access(path, os.R_OK):
-            pytest.skip("running as root: chmod 000 does not stop root from reading")
-        assert _only_error(load([path]), path) == "permission denied: cannot read this file"
+        yield folder
     finally:
-        path.chmod(0o644)
+        for path in [folder, *folder.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        shutil.rmtree(folder)
 
 
-def test_unreadable_folder_is_reported(tmp_path: Path) -> None:
-    _write(tmp_path / "ok" / "berita.txt", BODY)
-    locked = tmp_path / "terkunci"
+def test_unreadable_file_is_reported(shared_tmp: Path) -> None:
+    _write(shared_tmp / "berita.txt", BODY).chmod(0o644)
+    locked = _write(shared_tmp / "rahasia.txt", BODY)
+    locked.chmod(0)
+    ids, errors = _load_errors_without_root(shared_tmp)
+    assert ids == ["berita"]
+    assert errors == [(str(locked), "permission denied: cannot read this file")]
+
+
+def test_unreadable_folder_is_reported(shared_tmp: Path) -> None:
+    _write(shared_tmp / "ok" / "berita.txt", BODY).chmod(0o644)
+    (shared_tmp / "ok").chmod(0o755)
+    locked = shared_tmp / "terkunci"
     _write(locked / "rahasia.txt", BODY)
     locked.chmod(0)
-    try:
-        if os.access(locked, os.R_OK):
-            pytest.skip("running as root: chmod 000 does not stop root from listing a folder")
-        result = load([tmp_path])
-        assert [a.id for a in result.articles] == ["berita"]
-        assert [(e.path, e.reason) for e in result.errors] == [
-            (str(locked), "permission denied: cannot read this folder")
-        ]
-    finally:
-        locked.chmod(0o755)
+    ids, errors = _load_errors_without_root(shared_tmp)
+    assert ids == ["berita"]
+    assert errors == [(str(locked), "permission denied: cannot read this folder")]
 
 
 def test_file_disappearing_after_discovery_is_reported(
