@@ -267,7 +267,11 @@ async def test_edit_dialog_saves_and_overrides(make_app) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, EditDialog)
         gamma = app.library.article("gamma")
-        assert (gamma.title, gamma.outlet, gamma.date) == ("Gedung Putih cemas", "Antara", "2023-09-14")
+        assert (gamma.title, gamma.outlet, gamma.date) == (
+            "Gedung Putih cemas",
+            "Antara",
+            "2023-09-14",
+        )
         await pilot.press("slash", *"outlet:antara date:2023-09-14")
         assert [app.library.articles[r].id for r in app.article_list.rows] == ["gamma"]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +29,9 @@ FIELDS: tuple[str, ...] = ("outlet", "entity", "label", "date", "is")
 FLAGS: tuple[str, ...] = ("starred", "unstarred", "read", "unread")
 
 _NON_WORD = re.compile(r"[\W_]+")
+# Combining marks left by NFKD decomposition (accents); a regex is far faster
+# than testing unicodedata.combining() per character on long bodies.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 class QueryError(ValueError):
@@ -62,9 +65,9 @@ def fold(text: str) -> str:
     Returns:
         Lowercase words without diacritics, separated by single spaces.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", bare.casefold()).strip()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class SearchDoc:
     text: str
     entities: str
     labels: frozenset[str]
+    outlet: str = ""
 
     @classmethod
     def build(cls, article: Article, entities: Iterable[Entity] = ()) -> SearchDoc:
@@ -100,7 +104,15 @@ class SearchDoc:
             names.append(fold(entity.text))
         # One name per line, so a quoted needle "\nname\n" means the whole name.
         joined = "\n" + "\n".join(names) + "\n" if names else ""
-        return cls(text=text, entities=joined, labels=frozenset(labels))
+        return cls(
+            text=text,
+            entities=joined,
+            labels=frozenset(labels),
+            outlet=fold(article.outlet or ""),
+        )
+
+
+Candidate = tuple[Article, SearchDoc, ArticleState]
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,10 @@ class Term:
     def test(self, article: Article, doc: SearchDoc, state: ArticleState) -> bool:
         return self.holds(article, doc, state) != self.negated
 
+    def keep(self, indices: list[int], rows: Sequence[Candidate]) -> list[int]:
+        """The indices of ``rows`` for which this term (with negation) is true."""
+        return [i for i in indices if self.test(*rows[i])]
+
 
 @dataclass(frozen=True)
 class TextTerm(Term):
@@ -124,13 +140,24 @@ class TextTerm(Term):
     def holds(self, article: Article, doc: SearchDoc, state: ArticleState) -> bool:
         return self.needle in doc.text
 
+    def keep(self, indices: list[int], rows: Sequence[Candidate]) -> list[int]:
+        # The common case while typing: one substring test per article, no calls.
+        needle = self.needle
+        if self.negated:
+            return [i for i in indices if needle not in rows[i][1].text]
+        return [i for i in indices if needle in rows[i][1].text]
+
 
 @dataclass(frozen=True)
 class OutletTerm(Term):
     needle: str
 
     def holds(self, article: Article, doc: SearchDoc, state: ArticleState) -> bool:
-        return self.needle in fold(article.outlet or "")
+        return self.needle in doc.outlet
+
+    def keep(self, indices: list[int], rows: Sequence[Candidate]) -> list[int]:
+        needle, negated = self.needle, self.negated
+        return [i for i in indices if (needle in rows[i][1].outlet) != negated]
 
 
 @dataclass(frozen=True)
@@ -139,6 +166,10 @@ class EntityTerm(Term):
 
     def holds(self, article: Article, doc: SearchDoc, state: ArticleState) -> bool:
         return self.needle in doc.entities
+
+    def keep(self, indices: list[int], rows: Sequence[Candidate]) -> list[int]:
+        needle, negated = self.needle, self.negated
+        return [i for i in indices if (needle in rows[i][1].entities) != negated]
 
 
 @dataclass(frozen=True)
@@ -219,6 +250,22 @@ class Query:
         flags = state if state is not None else ArticleState()
         return all(term.test(article, search_doc, flags) for term in self.terms)
 
+    def select(self, rows: Sequence[Candidate]) -> list[int]:
+        """Indices of the rows that pass, in order; faster than ``matches`` on each.
+
+        Args:
+            rows: (article, search document, state) per article.
+
+        Returns:
+            The indices of the rows every term keeps.
+        """
+        indices = list(range(len(rows)))
+        for term in self.terms:
+            if not indices:
+                break
+            indices = term.keep(indices, rows)
+        return indices
+
     def text_needles(self) -> list[str]:
         """The folded free-text words and phrases that are searched for, not negated."""
         return [t.needle for t in self.terms if isinstance(t, TextTerm) and not t.negated]
@@ -241,7 +288,7 @@ def _read_value(query: str, pos: int) -> tuple[str, int, bool]:
     if pos < len(query) and query[pos] == '"':
         close = query.find('"', pos + 1)
         if close == -1:
-            raise QueryError("unclosed quote: add a closing \"", pos)
+            raise QueryError('unclosed quote: add a closing "', pos)
         return query[pos + 1 : close], close + 1, True
     end = pos
     while end < len(query) and not query[end].isspace():
@@ -270,7 +317,7 @@ def _tokens(query: str) -> list[_Token]:
                 raise QueryError(
                     f"unknown field {prefix.group(0)!r} (fields: "
                     + ", ".join(f"{f}:" for f in FIELDS)
-                    + '; put text with a colon in quotes)',
+                    + "; put text with a colon in quotes)",
                     pos,
                 )
             pos = prefix.end()

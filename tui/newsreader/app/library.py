@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import LABELS, AnnotatedArticle, Annotation, Entity
-from newsreader.query import ArticleState, Query, SearchDoc
+from newsreader.query import ArticleState, Candidate, Query, SearchDoc
 
 EDITABLE_FIELDS: tuple[str, ...] = ("title", "outlet", "date")
+UNMARKED = ArticleState()
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Library:
         self._states: dict[str, ArticleState] = {}
         self._overrides: dict[str, Overrides] = {}
         self._docs: dict[str, SearchDoc] = {}
+        # (article, search doc, state) per article, rebuilt after any change to one of them.
+        self._candidates: list[Candidate] | None = None
 
     def __len__(self) -> int:
         return len(self._shown)
@@ -78,6 +81,7 @@ class Library:
             if item.article.id in self._index:
                 self._annotations[item.article.id] = item.annotation
                 self._docs.pop(item.article.id, None)
+        self._candidates = None
 
     def annotation(self, article_id: str) -> Annotation | None:
         return self._annotations.get(article_id)
@@ -102,7 +106,7 @@ class Library:
     # -- the user's flags and edits ------------------------------------------
 
     def state(self, article_id: str) -> ArticleState:
-        return self._states.get(article_id, ArticleState())
+        return self._states.get(article_id, UNMARKED)
 
     def set_state(
         self, article_id: str, *, read: bool | None = None, starred: bool | None = None
@@ -114,6 +118,7 @@ class Library:
             starred=old.starred if starred is None else starred,
         )
         self._states[article_id] = new
+        self._candidates = None
         return new
 
     def overrides(self, article_id: str) -> Overrides:
@@ -129,6 +134,7 @@ class Library:
         self._overrides[article_id] = overrides
         self._shown[position] = overrides.apply(self._parsed[position])
         self._docs.pop(article_id, None)
+        self._candidates = None
         return self._shown[position]
 
     # -- filtering ---------------------------------------------------------
@@ -140,12 +146,17 @@ class Library:
             self._docs[article_id] = doc
         return doc
 
+    def build_search_docs(self, should_stop: Callable[[], bool] = lambda: False) -> None:
+        """Fold every article ahead of the first filter (run in a worker on large corpora)."""
+        for article in list(self._shown):
+            if should_stop():
+                return
+            self.search_doc(article.id)
+
     def filter(self, query: Query) -> list[int]:
         """Positions of the articles the query keeps, in load order."""
         if query.is_empty:
             return list(range(len(self._shown)))
-        return [
-            position
-            for position, article in enumerate(self._shown)
-            if query.matches(article, state=self.state(article.id), doc=self.search_doc(article.id))
-        ]
+        if self._candidates is None:
+            self._candidates = [(a, self.search_doc(a.id), self.state(a.id)) for a in self._shown]
+        return query.select(self._candidates)

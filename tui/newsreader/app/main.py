@@ -196,6 +196,12 @@ class NewsReaderApp(UserActions, App[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(CorpusLoaded(list(result.articles), list(result.errors)))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def index_corpus(self, library: Library) -> None:
+        """Fold titles and bodies for filtering ahead of the first keystroke."""
+        worker = get_current_worker()
+        library.build_search_docs(should_stop=lambda: worker.is_cancelled)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="annotate")
     def annotate_corpus(self, articles: list[Article]) -> None:
         """Load the model and annotate through the cache, posting progress."""
@@ -267,6 +273,7 @@ class NewsReaderApp(UserActions, App[None]):
             self.notify(f"… and {len(message.errors) - 5} more files skipped", severity="warning")
         self._apply_filter(keep=None)
         self._restore_position()
+        self.index_corpus(self.library)
         if self._preannotated:
             self.post_message(ArticlesAnnotated(self._preannotated, "preloaded"))
         elif self.auto_annotate and self.library.articles:

@@ -19,9 +19,12 @@ from textual.strip import Strip
 
 from newsreader.app.library import Library
 from newsreader.app.messages import ArticleChosen, ArticleHighlighted
+from newsreader.corpus.article import Article
+from newsreader.query import ArticleState
 from newsreader.textsafe import printable
 
 ROW_HEIGHT = 2
+STRIP_CACHE_SIZE = 2_000
 UNKNOWN_OUTLET = "unknown outlet"
 UNKNOWN = "—"
 
@@ -53,6 +56,8 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id)
         self.library = library
         self.rows: list[int] = []
+        self._styles: dict[str, Style] | None = None
+        self._strips: dict[tuple[object, ...], Strip] = {}
 
     # -- data ----------------------------------------------------------------
 
@@ -86,7 +91,7 @@ class ArticleList(ScrollView, can_focus=True):
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, len(self.rows) - 1)) if self.rows else 0
 
-    def watch_cursor(self, cursor: int) -> None:
+    def watch_cursor(self, old: int, cursor: int) -> None:
         if not self.rows:
             return
         self.scroll_to_region(
@@ -94,7 +99,9 @@ class ArticleList(ScrollView, can_focus=True):
             animate=False,
             force=True,
         )
-        self.refresh()
+        # Only the two rows whose look changed need repainting (a scroll repaints all anyway).
+        self.refresh_lines(old * ROW_HEIGHT, ROW_HEIGHT)
+        self.refresh_lines(cursor * ROW_HEIGHT, ROW_HEIGHT)
         self.post_message(ArticleHighlighted(self.library.articles[self.rows[cursor]].id))
 
     # -- actions ---------------------------------------------------------
@@ -132,47 +139,81 @@ class ArticleList(ScrollView, can_focus=True):
             self.action_choose()
 
     # -- rendering -------------------------------------------------------
+    #
+    # Each repaint asks for every visible line; building Rich Text and
+    # resolving CSS styles per line is what costs, so both are cached. The
+    # strip cache key holds everything a line's look depends on.
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._strips = {}
+
+    def on_focus(self) -> None:
+        self.notify_style_update()
+
+    def on_blur(self) -> None:
+        self.notify_style_update()
+
+    def _style_table(self) -> dict[str, Style]:
+        if self._styles is None:
+            styles = {name: self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}
+            styles["base"] = self.rich_style
+            self._styles = styles
+        return self._styles
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = y + int(self.scroll_offset.y)
-        row, part = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
+        styles = self._style_table()
+        row, part = divmod(y + int(self.scroll_offset.y), ROW_HEIGHT)
         if row >= len(self.rows):
-            return Strip.blank(width, base)
-        text = self._title_line(row) if part == 0 else self._meta_line(row)
+            return Strip.blank(width, styles["base"])
+        article = self.library.articles[self.rows[row]]
+        state = self.library.state(article.id)
+        key = (article, state, part, row == self.cursor, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > STRIP_CACHE_SIZE:
+                self._strips.clear()
+            strip = self._render_row(article, state, part, row == self.cursor, width, styles)
+            self._strips[key] = strip
+        return strip
+
+    def _render_row(
+        self,
+        article: Article,
+        state: ArticleState,
+        part: int,
+        is_cursor: bool,
+        width: int,
+        styles: dict[str, Style],
+    ) -> Strip:
+        text = (
+            self._title_line(article, state, styles)
+            if part == 0
+            else self._meta_line(article, styles)
+        )
         text.truncate(width, overflow="ellipsis", pad=True)
-        style = base
-        if row == self.cursor:
-            style = base + self.get_component_rich_style("article-list--cursor")
+        style = styles["base"]
+        if is_cursor:
+            style = style + styles["article-list--cursor"]
         text.stylize_before(style)
         return Strip(list(text.render(self.app.console)), width)
 
-    def _title_line(self, row: int) -> Text:
-        article = self.library.articles[self.rows[row]]
-        state = self.library.state(article.id)
-        star = Text(
-            "★ " if state.starred else "  ", self.get_component_rich_style("article-list--star")
-        )
-        title_style: Style | str = ""
-        if state.read:
-            title_style = self.get_component_rich_style("article-list--read")
-        else:
-            title_style = Style(bold=True)
+    def _title_line(self, article: Article, state: ArticleState, styles: dict[str, Style]) -> Text:
+        star = Text("★ " if state.starred else "  ", styles["article-list--star"])
+        title_style = styles["article-list--read"] if state.read else Style(bold=True)
         if article.title:
             title = Text(printable(article.title), title_style)
         else:
-            title = Text(f"({article.id})", self.get_component_rich_style("article-list--unknown"))
+            title = Text(f"({article.id})", styles["article-list--unknown"])
         return Text.assemble(star, title, no_wrap=True)
 
-    def _meta_line(self, row: int) -> Text:
-        article = self.library.articles[self.rows[row]]
-        meta = self.get_component_rich_style("article-list--meta")
-        unknown = self.get_component_rich_style("article-list--unknown")
-        outlet = (
-            Text(printable(article.outlet), meta)
-            if article.outlet
-            else Text(UNKNOWN_OUTLET, unknown)
-        )
+    def _meta_line(self, article: Article, styles: dict[str, Style]) -> Text:
+        meta, unknown = styles["article-list--meta"], styles["article-list--unknown"]
+        if article.outlet:
+            outlet = Text(printable(article.outlet), meta)
+        else:
+            outlet = Text(UNKNOWN_OUTLET, unknown)
         date = Text(article.date, meta) if article.date else Text(UNKNOWN, unknown)
         return Text.assemble("  ", outlet, Text(" · ", meta), date, no_wrap=True)
