@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from newsreader.corpus import article_from_text, load
+from newsreader.corpus.clean import clean
 from newsreader.corpus.markdown import markdown_to_plain, remove_html
 
 PAGE = """<!DOCTYPE html>
@@ -195,3 +196,29 @@ def test_html_body_dates_are_not_publication_dates(tmp_path: Path) -> None:
     assert article.title == "Banjir Jakarta"
     assert article.date is None
     assert "12 September 2023" in article.text
+
+
+def test_page_title_with_outlet_suffix_matches_the_heading(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Banjir Melanda Jakarta | Harian Contoh</title></head><body>"
+        "<h1>Banjir Melanda Jakarta</h1><p>JAKARTA -- Banjir melanda sejak Senin malam dan "
+        "ribuan warga mengungsi ke tempat yang lebih tinggi di utara kota.</p>"
+        "<p>Petugas mengatakan air mulai surut pada pagi hari setelah hujan berhenti.</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "judul.html"
+    path.write_text(page, encoding="utf-8")
+    article = _load_one(path)
+    assert article.title == "Banjir Melanda Jakarta"
+    assert article.paragraphs[0].startswith("JAKARTA -- Banjir melanda")
+    assert len(article.paragraphs) == 2
+
+
+def test_known_title_with_outlet_suffix_removes_the_heading_line() -> None:
+    cleaned = clean(
+        "Banjir Melanda Jakarta\n\nJAKARTA -- Banjir melanda sejak Senin malam.\n\nAir surut.",
+        title="Banjir Melanda Jakarta - Harian Contoh",
+    )
+    assert cleaned.title == "Banjir Melanda Jakarta"
+    assert cleaned.text == "JAKARTA -- Banjir melanda sejak Senin malam.\n\nAir surut."
+    assert [(r.kind, r.text) for r in cleaned.removed] == [("metadata", "Banjir Melanda Jakarta")]

@@ -136,6 +136,13 @@ def _find_title(pieces: list[_Piece], known: str | None) -> tuple[int | None, st
             if _key(pieces[i].text) == _key(known):
                 pieces[i].kind = "metadata"
                 return i, known
+        # Page titles often carry the outlet ("Judul - Kompas.com") while the
+        # heading in the text does not: a headline-shaped first line that is
+        # the start of the known title is the title, without the outlet.
+        first = pieces[body[0]].text if body else ""
+        if len(body) >= 2 and looks_like_headline(first) and _key(known).startswith(_key(first)):
+            pieces[body[0]].kind = "metadata"
+            return body[0], first
         return None, known
     if len(body) >= 2 and looks_like_headline(pieces[body[0]].text):
         pieces[body[0]].kind = "metadata"
