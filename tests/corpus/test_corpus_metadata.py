@@ -217,3 +217,19 @@ def test_body_without_title_or_dateline_keeps_every_line() -> None:
     article = article_from_text(text)
     assert (article.title, article.summary, article.removed) == (None, None, ())
     assert article.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Presiden mengatakan bahwa pertemuan itu akan digelar di Jakarta pada pekan depan "
+         "dan dihadiri oleh para menteri yang telah diundang.", "id"),
+        ("The president said that the meeting would be held in Jakarta next week and was to "
+         "be attended by the ministers who had been invited.", "en"),
+        ("Kim said \"the talks were a success\" kata KCNA, yang dikutip oleh media di Seoul "
+         "dan Tokyo pada hari Rabu.", "id"),
+        ("", "id"),
+    ],
+)  # fmt: skip
+def test_article_language(text: str, language: str) -> None:
+    assert article_from_text(text).language == language

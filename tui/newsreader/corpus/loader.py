@@ -19,6 +19,7 @@ from newsreader.corpus.article import Article, LoadError, LoadResult
 from newsreader.corpus.clean import Cleaned, clean
 from newsreader.corpus.decode import DecodeError, decode
 from newsreader.corpus.discover import Found, discover
+from newsreader.corpus.language import detect_language
 from newsreader.corpus.markdown import markdown_to_plain
 from newsreader.corpus.outlets import normalise_outlet, normalise_wire
 from newsreader.corpus.sanitize import sanitize, sanitize_line
@@ -183,6 +184,7 @@ def _article(cleaned: Cleaned, source: _Source, article_id: str, path: str) -> A
         dateline=_line(dateline.city) if dateline else None,
         byline=_line(cleaned.byline or source.author),
         wire=_line(wire),
+        language=detect_language(cleaned.text),
         removed=cleaned.removed,
         summary=cleaned.summary,
         editor=_line(cleaned.editor),
