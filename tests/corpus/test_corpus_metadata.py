@@ -19,7 +19,11 @@ from newsreader.corpus.outlets import normalise_outlet, normalise_wire
         ("Selasa (12/9/2023)", Stamp("2023-09-12")),
         ("Jumat, 1 Desember 2023 | 14.05 WITA", Stamp("2023-12-01", "14:05", "WITA")),
         ("Diterbitkan: Ahad, 10 Agt 2023 20:00 WIT", Stamp("2023-08-10", "20:00", "WIT")),
-        ("Published on March 3, 2024 at 10:15 GMT+7", Stamp("2024-03-03", "10:15", "GMT")),
+        ("Published on March 3, 2024 at 10:15 GMT+7", Stamp("2024-03-03", "10:15", "GMT+7")),
+        ("September 12, 2023 10:15 AM UTC", Stamp("2023-09-12", "10:15", "UTC")),
+        ("Sep 1, 2023 12:05 a.m.", Stamp("2023-09-01", "00:05")),
+        ("Sep 1, 2023 3:05 PM", Stamp("2023-09-01", "15:05")),
+        ("Sep 1, 2023 13:05 PM", None),
         ("Minggu, 5 Mei 2024", Stamp("2024-05-05")),
         ("2023-09-12T10:00", Stamp("2023-09-12", "10:00")),
         ("12/31/2023", Stamp("2023-12-31")),
@@ -100,6 +104,7 @@ def test_normalise_wire(raw: str, name: str) -> None:
         ("Liputan6.com, Jakarta - Presiden", Dateline("Jakarta", "Liputan6")),
         ("Jakarta, CNN Indonesia -- Presiden", Dateline("Jakarta", "CNN Indonesia")),
         ("NEW YORK (Reuters) \u2014 Harga minyak", Dateline("New York", None, "Reuters")),
+        ("MOSCOW/SEOUL, Sept 12 (Reuters) - North Korean", Dateline("Moscow", None, "Reuters")),
         ("PORT-AU-PRINCE -- Gempa", Dateline("Port-Au-Prince")),
         ("Jakarta - Presiden", None),  # title case without an outlet: could be a sentence
         ("AS, Jepang dan Korea Selatan telah lama mengatakan", None),
@@ -233,3 +238,53 @@ def test_body_without_title_or_dateline_keeps_every_line() -> None:
 )  # fmt: skip
 def test_article_language(text: str, language: str) -> None:
     assert article_from_text(text).language == language
+
+
+ENGLISH_WIRE_STORY = """North Korea's Kim arrives in Russia for talks with Putin
+
+By Guy Faulconbridge and Josh Smith
+
+September 12, 2023 10:15 AM GMT+7
+
+MOSCOW/SEOUL, Sept 12 (Reuters) - North Korean leader Kim Jong Un arrived in Russia on \
+Tuesday. He travelled by armoured train.
+
+ADVERTISEMENT
+
+Scroll to continue
+
+The Kremlin said the visit would be a full-fledged one.
+
+Read more: Kim leaves Pyongyang
+
+"We will keep strengthening our friendship," Peskov said.
+
+(Reporting by Guy Faulconbridge in Moscow and Josh Smith in Seoul; Editing by Alex Richardson)
+
+Our Standards: The Thomson Reuters Trust Principles.
+"""
+
+
+def test_english_wire_story() -> None:
+    article = article_from_text(ENGLISH_WIRE_STORY)
+    assert article.title == "North Korea's Kim arrives in Russia for talks with Putin"
+    assert (article.byline, article.date, article.time, article.timezone) == (
+        "Guy Faulconbridge and Josh Smith",
+        "2023-09-12",
+        "10:15",
+        "GMT+7",
+    )
+    assert (article.dateline, article.wire, article.outlet, article.language) == (
+        "Moscow",
+        "Reuters",
+        None,
+        "en",
+    )
+    assert [p[:20] for p in article.paragraphs] == [
+        "MOSCOW/SEOUL, Sept 1",
+        "The Kremlin said the",
+        '"We will keep streng',
+    ]
+    assert [r.kind for r in article.removed] == [
+        "metadata", "credit", "metadata", "ad", "ad", "related", "credit", "footer",
+    ]  # fmt: skip

@@ -45,8 +45,11 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = rf"(?P<month>{_alternation(list(MONTHS))})\.?"
 _WEEKDAY = rf"(?:{_alternation(WEEKDAYS)})\.?"
-_TZ = rf"(?P<tz>{_alternation(TIMEZONES)})(?:\s*[+-]\s*\d{{1,2}})?"
-_TIME = rf"(?:pukul\s+|jam\s+|at\s+)?(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:\s*{_TZ})?"
+_TZ = rf"(?P<tz>(?:{_alternation(TIMEZONES)})(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?)"
+_TIME = (
+    rf"(?:pukul\s+|jam\s+|at\s+)?(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)"
+    rf"(?:\s*(?P<half>[ap]\.?m\.?))?(?:\s*{_TZ})?"
+)
 _SEP = r"\s*(?:[,|/•·-]|--|–|—)?\s*"
 _CORE = (
     # 13 Sep 2023 / 13 September 2023 / 13-Sep-2023
@@ -96,9 +99,16 @@ def parse_date_line(line: str) -> Stamp | None:
         return None
     time = None
     if match.group("hour") is not None:
-        time = f"{int(match.group('hour')):02d}:{match.group('minute')}"
+        hour = int(match.group("hour"))
+        half = (match.group("half") or "").lower()[:1]
+        if half and not 1 <= hour <= 12:
+            return None
+        if half:
+            # 12-hour clock: 12 AM is midnight, 12 PM is noon.
+            hour = hour % 12 + (12 if half == "p" else 0)
+        time = f"{hour:02d}:{match.group('minute')}"
     tz = match.group("tz")
-    return Stamp(date.isoformat(), time, tz.upper() if tz else None)
+    return Stamp(date.isoformat(), time, "".join(tz.split()).upper() if tz else None)
 
 
 def normalise_date(text: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsreader.corpus.dates import MONTHS
 from newsreader.corpus.outlets import (
     KNOWN_OUTLETS,
     KNOWN_WIRES,
@@ -34,7 +35,11 @@ class Dateline:
 # One comma- or dash-terminated piece of the dateline. A hyphen only
 # separates when spaced, so "Port-au-Prince" stays one city.
 _PART = re.compile(r"\s*(?P<part>[^,–—\s][^,–—]*?)\s*(?P<sep>--|–|—|-(?=\s)|,)")
-_UPPER_CITY = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){0,3}")
+# Capitals, possibly several cities joined by "/" ("MOSCOW/SEOUL").
+_UPPER_CITY = re.compile(r"[A-Z][A-Z.'’-]+(?:(?:\s+|/)[A-Z][A-Z.'’-]*){0,3}")
+# Wire datelines put the filing date beside the city: "MOSCOW, Sept 12 (Reuters) -".
+_DAY_OF_MONTH = re.compile(rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d{{1,2}}",
+                           re.IGNORECASE)  # fmt: skip
 _TITLE_CITY = re.compile(r"[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2}")
 _AGENCY = re.compile(r"(?P<city>.+?)\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\)")
 _MAX_PARTS = 3
@@ -68,7 +73,9 @@ def parse_dateline(line: str) -> Dateline | None:
         if agency and _key(agency.group("agency")) in KNOWN_WIRES:
             part = agency.group("city")
             wire = normalise_wire(agency.group("agency"))
-        if outlet is None and _is_outlet(part):
+        if city is not None and _DAY_OF_MONTH.fullmatch(part):
+            pass
+        elif outlet is None and _is_outlet(part):
             outlet = normalise_outlet(part)
         elif city is None and title_city is None and _UPPER_CITY.fullmatch(part) and len(part) > 2:
             city = part
@@ -87,7 +94,8 @@ def parse_dateline(line: str) -> Dateline | None:
         return None
     if city is None or not line[pos:].strip():
         return None
-    return Dateline(_title_case(city), outlet, wire)
+    # Of several cities ("MOSCOW/SEOUL") the first is where the story was filed.
+    return Dateline(_title_case(city.split("/")[0].strip()), outlet, wire)
 
 
 def _is_outlet(part: str) -> bool:

@@ -94,7 +94,7 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", "line", r"(?:edited|editing) by\s+(?P<editor>.{2,80}?)[\s.]*"),
     _rule("credit", "line", r"(?i:oleh|by)\s*:?\s+(?P<byline>" + _NAME + r"(?:\s*(?:,|&|dan|and)"
           r"\s*" + _NAME + r")*)", ignore_case=False),
-    _rule("credit", "start", r"[—–-]*\s*(?:dengan bantuan dari|with (?:additional )?reporting"
+    _rule("credit", "start", r"[—–(-]*\s*(?:dengan bantuan dari|with (?:additional )?reporting"
           r"|additional reporting|reporting by|writing by|laporan tambahan)\b"),
     _rule("credit", "line", r"\((?P<byline>" + _NAME_2_TO_4 + r")\)", ignore_case=False),
     _rule("credit", "line", _INITIALS, ignore_case=False),
@@ -111,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", "line", r"[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}", ignore_case=False),
     # Page furniture.
     _rule("footer", "line", r"(?:copyright|hak cipta)\b.{0,150}|©.{0,150}"),
+    _rule("footer", "start", r"our standards\s*:"),
 )  # fmt: skip
 
 
