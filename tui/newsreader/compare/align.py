@@ -6,7 +6,7 @@ come only from an inverted index: each sentence probes the postings of its
 rarest features and looks back at a bounded window of earlier sentences in
 each, so the work grows linearly with the number of sentences. Pairs above
 a similarity threshold are merged strongest first, one sentence per
-article per fact, and a merge must also keep each group's core sentences
+article per fact, and a merge must also keep every pair of members
 similar, so a chain of loosely related sentences never becomes one fact.
 """
 
@@ -28,8 +28,10 @@ ENTITY_WEIGHT = 0.5
 IDF_POWER = 1.5
 # Two sentences state the same fact above this cosine similarity...
 PAIR_THRESHOLD = 0.34
-# ...and two groups merge only if their cores are at least this similar.
-CORE_THRESHOLD = 0.20
+# ...and two groups merge only if all their members are at least this similar
+# (checked on the first CORE_SAMPLE members of each, to bound the cost).
+CORE_THRESHOLD = 0.25
+CORE_SAMPLE = 8
 # Rarest features each sentence probes, and earlier postings read per probe.
 PROBES = 8
 WINDOW = 16
@@ -135,7 +137,6 @@ def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[i
     parent = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     articles: dict[int, set[int]] = {i: {units[i].article} for i in range(len(units))}
-    core: dict[int, int] = {i: i for i in range(len(units))}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -147,21 +148,24 @@ def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[i
         ri, rj = find(i), find(j)
         if ri == rj or articles[ri] & articles[rj]:
             continue
-        # Each side must also resemble the other group's core sentence.
-        if cosine(vectors[i], vectors[core[rj]]) < CORE_THRESHOLD:
-            continue
-        if cosine(vectors[j], vectors[core[ri]]) < CORE_THRESHOLD:
+        # Every sentence must resemble every other (on a bounded sample of
+        # each group), so a chain a~b~c with a and c unrelated never forms.
+        if not _cohesive(members[ri][:CORE_SAMPLE], members[rj][:CORE_SAMPLE], vectors):
             continue
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
         articles[ri] |= articles.pop(rj)
-        core.pop(rj)
 
     groups = [sorted(m) for r, m in members.items() if len(articles[r]) >= 2]
     groups.sort(key=lambda g: (-len(g), min(g)))
     return groups
+
+
+def _cohesive(left: list[int], right: list[int], vectors: Sequence[Vector]) -> bool:
+    sims = [cosine(vectors[a], vectors[b]) for a in left for b in right]
+    return sum(sims) / len(sims) >= CORE_THRESHOLD
 
 
 def representative(group: Sequence[int], vectors: Sequence[Vector]) -> int:

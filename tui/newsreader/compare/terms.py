@@ -31,7 +31,7 @@ STOPWORDS: frozenset[str] = frozenset(
     sendiri seorang seperti serta setelah setiap si sudah supaya tak tanpa tapi
     telah tentang tentu tersebut tetapi tidak untuk walau yaitu yakni yang
     sebuah suatu pula bahkan hampir sekitar selama terhadap tengah antar nya-nya
-    pihak pihaknya begitu maupun ketika kala bagaimanapun apabila jikalau
+    pihak pihaknya begitu maupun ketika kala bagaimanapun apabila jikalau menurut menurutnya
     the of and to in a is for on that with
     """.split()
 )

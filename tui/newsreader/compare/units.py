@@ -155,7 +155,7 @@ def _unit(
             if day is not None:
                 days.append((e.text, e.start, e.end, day))
         elif e.label == "QUANTITY":
-            amount = normalize_number(e.text)
+            amount = _read_quantity(e.text)
             if amount is not None:
                 quantities.append((e.text, e.start, e.end, amount))
     values: list[Value] = []
@@ -177,6 +177,20 @@ def _unit(
         values=values,
         attribution=attribute(sentence, entities),
     )
+
+
+def _read_quantity(text: str) -> Quantity | None:
+    """Normalise a QUANTITY mention, dropping leading words the normaliser rejects.
+
+    Some qualifiers ("mencapai 46 orang", "sebanyak ...") are not read by
+    ``normalize_number``; the count itself still is once they are dropped.
+    """
+    words = text.split()
+    for skip in range(min(len(words), 3)):
+        amount = normalize_number(" ".join(words[skip:]))
+        if amount is not None:
+            return amount
+    return None
 
 
 def _with_roles(

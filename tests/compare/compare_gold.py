@@ -46,9 +46,7 @@ def resolve(key: Sequence[str], articles: Sequence[AnnotatedArticle]) -> Key:
     text = item.article.text
     norm = " ".join(snippet.split())
     hits = [
-        i
-        for i, s in enumerate(item.sentences)
-        if norm in " ".join(text[s.start : s.end].split())
+        i for i, s in enumerate(item.sentences) if norm in " ".join(text[s.start : s.end].split())
     ]
     assert len(hits) == 1, f"gold snippet {snippet!r} in {prefix}: {len(hits)} sentences"
     return item.article.id, hits[0]

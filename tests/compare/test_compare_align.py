@@ -1,0 +1,51 @@
+"""Alignment mechanics: bounded candidates, one sentence per article, no chaining."""
+
+from __future__ import annotations
+
+from compare_samples import make_article
+
+from newsreader.compare import build
+from newsreader.compare.align import PROBES, WINDOW, candidate_pairs, unit_features
+from newsreader.compare.units import article_units
+
+
+def test_candidates_grow_linearly_with_sentences() -> None:
+    # Every sentence shares its words with every other: all pairs would be quadratic.
+    sentence = "Pemerintah kota membangun jembatan baru di atas sungai besar itu."
+    items = [make_article(f"a{i}", " ".join([sentence] * 3)) for i in range(60)]
+    units = [u for i, item in enumerate(items) for u in article_units(item, i)]
+    pairs = candidate_pairs(units, [unit_features(u) for u in units])
+    assert len(pairs) <= len(units) * PROBES * WINDOW
+    assert len(pairs) < len(units) * (len(units) - 1) // 4
+
+
+def test_a_fact_holds_at_most_one_sentence_per_article() -> None:
+    text_a = (
+        "Gempa bermagnitudo 6,2 mengguncang Cianjur pada Senin siang. "
+        "Gempa bermagnitudo 6,2 mengguncang Cianjur dan sekitarnya pada Senin siang."
+    )
+    text_b = "Gempa bermagnitudo 6,2 mengguncang Cianjur pada Senin siang, kata BMKG."
+    comparison = build([make_article("a", text_a), make_article("b", text_b)])
+    for story in comparison.stories:
+        for fact in story.facts:
+            assert len(fact.articles) == len(set(fact.articles))
+    assert len(comparison.stories[0].facts) == 1
+    assert len(comparison.stories[0].unique["a"]) == 1
+
+
+def test_loosely_related_sentences_do_not_chain_into_one_fact() -> None:
+    a = "Harga beras di pasar tradisional naik tajam menjelang bulan puasa tahun ini."
+    b = "Harga beras naik tajam, dan pemerintah membuka operasi pasar di kota besar."
+    c = "Pemerintah membuka operasi pasar minyak goreng di kota besar pekan depan."
+    comparison = build([make_article("a", a), make_article("b", b), make_article("c", c)])
+    grouped = [set(f.articles) for s in comparison.stories for f in s.facts]
+    assert {"a", "b", "c"} not in grouped
+
+
+def test_summary_is_one_of_the_mentions() -> None:
+    a = "Kebakaran hutan di Riau menghanguskan 300 hektare lahan gambut pada Selasa."
+    b = "Kebakaran hutan menghanguskan 300 hektare lahan gambut di Riau, Selasa."
+    comparison = build([make_article("a", a), make_article("b", b)])
+    fact = comparison.stories[0].facts[0]
+    assert fact.summary in {m.sentence for m in fact.mentions}
+    assert fact.id == "s1-f1"

@@ -1,0 +1,80 @@
+"""Who is quoted: speaker side by verb kind, pronoun forms, verbatim vs paraphrase."""
+
+from __future__ import annotations
+
+from compare_samples import make_article
+
+from newsreader.compare import build
+from newsreader.compare.quotes import attribute
+from newsreader.compare.units import article_units
+from newsreader.nlp.annotation import Entity
+
+PESKOV = ("Dmitry Peskov", "PER", "Dmitry Peskov")
+PUTIN = ("Vladimir Putin", "PER", "Vladimir Putin")
+KREMLIN = ("Kremlin", "ORG", "Kremlin")
+
+
+def _entities(sentence: str, specs: list[tuple[str, str, str]]) -> list[Entity]:
+    return [
+        Entity(sentence.index(s), sentence.index(s) + len(s), s, label, canonical)
+        for s, label, canonical in specs
+        if s in sentence
+    ]
+
+
+def test_kata_puts_the_speaker_after_the_verb() -> None:
+    s = '"Ini akan menjadi kunjungan penuh," kata juru bicara Kremlin Dmitry Peskov.'
+    att = attribute(s, _entities(s, [PESKOV, KREMLIN]))
+    assert att is not None
+    assert att.speaker == "Dmitry Peskov"
+    assert att.verbatim
+    assert att.quoted == "Ini akan menjadi kunjungan penuh,"
+
+
+def test_me_verb_puts_the_speaker_before_and_ignores_who_comes_after_bahwa() -> None:
+    s = "Dmitry Peskov mengatakan bahwa Vladimir Putin akan memimpin delegasi."
+    att = attribute(s, _entities(s, [PESKOV, PUTIN]))
+    assert att is not None and att.speaker == "Dmitry Peskov"
+    assert not att.verbatim
+
+
+def test_organisation_speaks_when_no_person_is_named() -> None:
+    s = "Kremlin menyatakan bahwa pertemuan akan berlangsung pekan depan."
+    att = attribute(s, _entities(s, [KREMLIN]))
+    assert att is not None and att.speaker == "Kremlin"
+
+
+def test_adjective_jelas_is_not_a_reporting_verb() -> None:
+    s = "Belum jelas di mana Vladimir Putin akan bertemu dengan delegasi itu."
+    assert attribute(s, _entities(s, [PUTIN])) is None
+
+
+def test_words_inside_the_quote_are_not_the_speaker() -> None:
+    s = '"Vladimir Putin akan datang," kata Dmitry Peskov.'
+    att = attribute(s, _entities(s, [PUTIN, PESKOV]))
+    assert att is not None and att.speaker == "Dmitry Peskov"
+
+
+def test_ujarnya_resolves_to_the_previous_speaker() -> None:
+    text = (
+        "Menurut Dmitry Peskov, delegasi akan bertemu di Moskow. "
+        '"Ketika saya sampai di sana, Anda akan tahu," ujarnya.'
+    )
+    item = make_article("q1", text, [PESKOV])
+    units = article_units(item, 0)
+    assert [u.speaker for u in units] == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert units[1].attribution is not None and units[1].attribution.pronoun
+
+
+def test_story_quotes_list_speaker_outlet_and_kind() -> None:
+    text = (
+        '"Kami akan terus memperkuat persahabatan kami," kata Dmitry Peskov. '
+        "Menurut Dmitry Peskov, topik utama pembicaraan adalah hubungan bilateral."
+    )
+    comparison = build([make_article("q2", text, [PESKOV], outlet="Kompas")])
+    quotes = comparison.stories[0].quotes
+    assert [(q.speaker, q.outlet, q.verbatim) for q in quotes] == [
+        ("Dmitry Peskov", "Kompas", True),
+        ("Dmitry Peskov", "Kompas", False),
+    ]
+    assert quotes[0].text == "Kami akan terus memperkuat persahabatan kami,"
