@@ -7,6 +7,7 @@ and computed in any process. spaCy is loaded on first use, not on import.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -27,9 +28,7 @@ MAX_CHUNK_CHARS = 20_000
 # Control characters (other than newline and tab) would glue to tokens or
 # reach a terminal inside entity text; the model sees a space instead. The
 # replacement is one for one, so offsets into the caller's text still hold.
-_CONTROL_TABLE = str.maketrans(
-    {code: " " for code in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]}
-)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Annotator:
@@ -109,9 +108,9 @@ class Annotator:
         nlp = self.load()
         total = len(texts)
         chunks = [
-            (chunk.translate(_CONTROL_TABLE), (index, offset))
+            (_CONTROL.sub(" ", chunk), (index, offset))
             for index, text in enumerate(texts)
-            for offset, chunk in _chunks(text)
+            for offset, chunk in _chunks(text, min(MAX_CHUNK_CHARS, nlp.max_length))
         ]
         processes = n_process if n_process > 1 and len(chunks) >= 4 * n_process else 1
         docs = nlp.pipe(chunks, as_tuples=True, batch_size=batch_size, n_process=processes)
@@ -166,14 +165,14 @@ def _entities(doc: Doc, text: str, offset: int) -> list[Entity]:
     return found
 
 
-def _chunks(text: str) -> list[tuple[int, str]]:
-    """Cut ``text`` into (offset, piece) of at most MAX_CHUNK_CHARS, at natural breaks."""
-    if len(text) <= MAX_CHUNK_CHARS:
+def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut ``text`` into (offset, piece) of at most ``limit`` characters, at natural breaks."""
+    if len(text) <= limit:
         return [(0, text)]
     pieces: list[tuple[int, str]] = []
     start = 0
     while start < len(text):
-        end = min(len(text), start + MAX_CHUNK_CHARS)
+        end = min(len(text), start + limit)
         if end < len(text):
             end = _break_before(text, start, end)
         pieces.append((start, text[start:end]))

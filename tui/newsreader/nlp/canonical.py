@@ -31,9 +31,14 @@ _ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
 _NAME_LABELS = frozenset({"PER", "ORG", "LOC", "EVENT"})
 _KEY_NOISE = re.compile(r"[.\u2019'`]")
 _KEY_SPACES = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
+# Courtesy titles that some mentions carry ("Mr. Putin") and others do not.
+_HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sdr|Sdri|Bpk|Tn|Ny)\.?|Pak|Bu|Bapak|Ibu|Sir|Madame)\s+(?=[A-Z])"
+)
 _EDGE_PUNCTUATION = "\"“”‘’'«»()[]{}.,;:!?"
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The matching key of a name: case, periods, hyphens and spacing ignored.
 
@@ -109,7 +114,7 @@ def canonical_form(text: str, label: str, *, reference: date | None = None) -> s
     if label == "TIME":
         return tidy.lower() if tidy[:1].isupper() and tidy[1:2].islower() else tidy
     if label == "PER":
-        return tidy
+        return _HONORIFIC.sub("", tidy) or tidy
     known = known_names().get(name_key(tidy))
     if known is not None:
         return known

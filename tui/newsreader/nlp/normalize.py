@@ -60,7 +60,6 @@ QUALIFIERS: dict[str, str] = {
     "hampir": "~<", "nyaris": "~<", "sekitar": "~", "kira-kira": "~", "kurang lebih": "~",
     "sedikitnya": ">=", "setidaknya": ">=", "sekurangnya": ">=", "sekurang-kurangnya": ">=",
     "paling sedikit": ">=", "minimal": ">=", "paling banyak": "<=", "maksimal": "<=",
-    "mencapai": "=", "hingga": "<=", "sebanyak": "=", "sejumlah": "=",
 }  # fmt: skip
 CURRENCIES: dict[str, str] = {
     "rp": "IDR", "idr": "IDR", "rupiah": "IDR", "us$": "USD", "$": "USD", "usd": "USD",

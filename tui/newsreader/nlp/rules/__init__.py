@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsreader.nlp.rules.events import event_patterns
+from newsreader.nlp.rules.prefilter import with_first_chars
 from newsreader.nlp.rules.quantity import quantity_patterns
 from newsreader.nlp.rules.temporal import DATE_PATTERNS, TIME_PATTERNS
 
@@ -41,7 +42,7 @@ def compiled_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         *(("QUANTITY", pattern) for pattern in quantity_patterns()),
         *(("EVENT", pattern) for pattern in event_patterns()),
     ]
-    return tuple((label, re.compile(pattern)) for label, pattern in rules)
+    return tuple((label, re.compile(with_first_chars(pattern))) for label, pattern in rules)
 
 
 def find_rule_spans(text: str) -> list[RuleSpan]:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsreader.nlp.rules import find_rule_spans
+from newsreader.nlp.rules.repair import repair_entities
 
 COMPONENT_NAME = "newsreader_rules"
 
@@ -20,19 +21,20 @@ _EVENT_OVERRIDES = frozenset({"ORG", "LOC", "GPE", "FAC", "MISC", "NORP", "EVENT
 
 
 class NewsRules:
-    """Adds DATE/TIME/QUANTITY/EVENT rule matches to ``doc.ents``.
+    """Repairs NER spans, then adds DATE/TIME/QUANTITY/EVENT rule matches to ``doc.ents``.
 
-    A rule match replaces NER entities only when it covers them entirely
-    (the rule is then the more specific reading: "Selasa (12/9/2023)" over a
-    stray "Selasa"); where a match and an NER entity merely cross, the NER
-    entity stays and the match is dropped.
+    A rule match replaces NER entities only when it is clearly the more
+    specific reading: it covers them entirely ("Selasa (12/9/2023)" over a
+    stray "Selasa"), or the entity only adds lower-case words to it
+    ("Eastern Economic Forum in" read as ORG). Where a match and an NER
+    entity merely cross, the NER entity stays and the match is dropped.
     """
 
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ner = list(doc.ents)
+        ner = repair_entities(doc)
         added: list[Span] = []
         removed: set[int] = set()
         for rule in find_rule_spans(doc.text):
@@ -62,11 +64,17 @@ class NewsRules:
 
 
 def _rule_wins(rule: Span, ent: Span) -> bool:
-    if not (rule.start <= ent.start and ent.end <= rule.end):
+    """Whether a rule match should replace an overlapping NER entity."""
+    if rule.label_ == "EVENT" and ent.label_ not in _EVENT_OVERRIDES:
         return False
-    if rule.label_ == "EVENT":
-        return ent.label_ in _EVENT_OVERRIDES
-    return True
+    if rule.start <= ent.start and ent.end <= rule.end:
+        return True
+    if ent.start <= rule.start and rule.end <= ent.end:
+        # The entity runs past the match only over lower-case words or
+        # punctuation ("Eastern Economic Forum in"): the match is the name.
+        outside = [*ent.doc[ent.start : rule.start], *ent.doc[rule.end : ent.end]]
+        return all(not (token.is_title or token.is_upper) or token.is_punct for token in outside)
+    return False
 
 
 @Language.factory(COMPONENT_NAME)

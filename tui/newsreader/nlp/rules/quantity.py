@@ -45,12 +45,14 @@ def quantity_patterns() -> tuple[str, ...]:
     counted = rf"{not_function}[a-z][a-z]+(?:-[a-z]+)?"
     glued_unit = r"(?:%|km|kg|cm|mm|m|ha|MW|GW|kWh|GB|TB)"
     start = r"(?<![\w.,/:$€£-])"
+    # A number right after a currency belongs to the currency pattern.
+    after_currency = r"(?<!Rp )(?<!Rp\. )(?<!IDR )(?<!USD )(?<!EUR )(?<!\$ )(?<!€ )(?<!£ )"
     end = r"(?![\w-]|[.,/:]\d)"
     # The qualifier and word numbers are matched case-insensitively so a
     # sentence may start with them ("Lebih dari 100 orang", "Empat tahun").
     return (
         rf"{start}(?i:{qualifier}){currency}{number}(?:\s+{scale})?{end}",
-        rf"{start}(?i:{qualifier}){number}(?:\s*{glued_unit}|\s+{scale}(?:\s+{counted})?"
+        rf"{start}{after_currency}(?i:{qualifier}){number}(?:\s*{glued_unit}|\s+{scale}(?:\s+{counted})?"
         rf"|\s+(?:dolar|dollar)\s+AS|\s+{counted}){end}",
         rf"{start}(?i:{qualifier})(?<!salah )(?<!Salah )(?i:{word_number})\s+{counted}{end}",
         rf"{start}(?i:{qualifier})(?i:{vague})\s+{counted}{end}",

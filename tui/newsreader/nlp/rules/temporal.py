@@ -58,7 +58,7 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"{_B}(?:(?:[Hh]ari\s+)?{_WEEKDAY}\s*,?\s*)?{_CALENDAR}{_E}",
     rf"{_B}(?:[Hh]ari\s+)?{_WEEKDAY}(?:\s*,?\s*\(\s*{_NUMERIC_NO_YEAR}\s*\))?{_E}",
     # "bulan Juli", "pada Juli", "awal Mei": a month name alone needs a cue.
-    rf"{_B}(?:(?P<span>[Bb]ulan\s+{_MONTH_FULL}(?:\s+lalu)?)"
+    rf"{_B}(?:(?P<span>[Bb]ulan\s+{_MONTH_FULL}(?:\s+{_YEAR}|\s+lalu)?)"
     rf"|(?:[Pp]ada|[Ss]ejak|[Hh]ingga|[Ss]ampai|[Ss]elama|[Aa]wal|[Aa]khir|[Pp]ertengahan)"
     rf"\s+(?P<span2>{_MONTH_FULL})){_E}",
     # "tahun 2019", "akhir 2017", "awal tahun 2020", and "pada 2019" (just the year).

@@ -1,0 +1,185 @@
+"""The Annotator end to end: offsets, labels, merging rules with the NER, chunking."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.nlp import annotator as annotator_module
+from newsreader.nlp.annotation import LABELS, Annotation
+from newsreader.nlp.annotator import Annotator
+from newsreader.nlp.sentences import split_sentences
+
+
+def _found(annotation: Annotation) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in annotation.entities}
+
+
+def _assert_well_formed(text: str, annotation: Annotation) -> None:
+    previous_end = 0
+    for entity in annotation.entities:
+        assert text[entity.start : entity.end] == entity.text
+        assert entity.text == entity.text.strip() and entity.text
+        assert entity.label in LABELS
+        assert entity.canonical
+        assert entity.start >= previous_end, "entities must not overlap"
+        previous_end = entity.end
+
+
+def test_info_names_model_and_rules_without_loading_spacy() -> None:
+    fresh = Annotator()
+    info = fresh.info
+    assert not fresh.loaded
+    assert "+rules" in info.version
+    assert info.cache_key == f"{info.name}@{info.version}"
+
+
+def test_seed_articles_are_well_formed(annotator: Annotator, seed_texts: dict[str, str]) -> None:
+    texts = list(seed_texts.values())
+    annotations = list(annotator.annotate_many(texts))
+    assert len(annotations) == len(texts)
+    for text, annotation in zip(texts, annotations, strict=True):
+        _assert_well_formed(text, annotation)
+        assert list(annotation.sentences) == split_sentences(text)
+
+
+def test_rule_entities_in_seed_sentences(annotator: Annotator, seed_texts: dict[str, str]) -> None:
+    found = _found(annotator.annotate(seed_texts["000_fc9175edbb7cee1d"]))
+    for expected in [
+        ("Selasa (12/9/2023)", "DATE"),
+        ("07:09 WIB", "TIME"),
+        ("lebih dari 1.500 km", "QUANTITY"),
+        ("Eastern Economic Forum", "EVENT"),
+        ("tujuh perjalanan", "QUANTITY"),
+    ]:
+        assert expected in found
+    assert not any(text.startswith("satu-satunya") for text, _ in found)
+
+
+def test_trained_model_entities_in_seed_sentences(
+    annotator: Annotator, seed_texts: dict[str, str], has_trained_model: bool
+) -> None:
+    if not has_trained_model:
+        pytest.skip("the trained model is not committed yet")
+    found = _found(annotator.annotate(seed_texts["002_4137063095805dd9"]))
+    assert ("Dmitry Peskov", "PER") in found
+    assert ("Stimson Center", "ORG") in found
+    assert ("Eastern Economic Forum", "EVENT") in found
+    assert ("Senin (11/9)", "DATE") in found
+
+
+def test_canonical_names_within_an_article(
+    annotator: Annotator, seed_texts: dict[str, str], has_trained_model: bool
+) -> None:
+    if not has_trained_model:
+        pytest.skip("the trained model is not committed yet")
+    annotation = annotator.annotate(seed_texts["000_fc9175edbb7cee1d"])
+    canonical = {
+        (e.text, e.canonical) for e in annotation.entities if e.label in ("PER", "LOC", "ORG")
+    }
+    kim = {c for text, c in canonical if text == "Kim"}
+    assert kim and kim == {c for text, c in canonical if text == "Kim Jong-un"}
+    assert ("Korut", "Korea Utara") in canonical
+
+
+def test_event_rule_replaces_a_looser_ner_span() -> None:
+    import spacy
+
+    from newsreader.nlp.rules.component import NewsRules
+
+    nlp = spacy.blank("id")
+    doc = nlp("Putin akan hadir di acara Eastern Economic Forum in Vladivostok.")
+    doc.ents = [doc.char_span(26, 51, label="ORG"), doc.char_span(52, 63, label="LOC")]
+    assert [e.text for e in doc.ents] == ["Eastern Economic Forum in", "Vladivostok"]
+    doc = NewsRules(nlp)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Eastern Economic Forum", "EVENT"),
+        ("Vladivostok", "LOC"),
+    ]
+
+
+def test_rules_never_clobber_people_or_crossing_spans() -> None:
+    import spacy
+
+    from newsreader.nlp.rules.component import NewsRules
+
+    nlp = spacy.blank("id")
+    text = "Presiden Forum Betawi bertemu Kim pada Selasa (12/9/2023)."
+    doc = nlp(text)
+    # A person name inside an event-shaped span and an entity crossing a date.
+    doc.ents = [doc.char_span(9, 21, label="PER"), doc.char_span(30, 38, label="ORG")]
+    doc = NewsRules(nlp)(doc)
+    labels = [(e.text, e.label_) for e in doc.ents]
+    assert ("Forum Betawi", "PER") in labels
+    assert ("Kim pada", "ORG") in labels
+    assert not any(label == "EVENT" for _, label in labels)
+
+
+def test_hostile_text_keeps_offsets_exact(annotator: Annotator) -> None:
+    text = (
+        "\x1b[31mKim\x1b[0m tiba [bold]pada[/bold] Selasa (12/9/2023)"
+        "\u00a0pukul\u00a010.00 WIB.\x00"
+    )
+    annotation = annotator.annotate(text)
+    _assert_well_formed(text, annotation)
+    assert ("Selasa (12/9/2023)", "DATE") in _found(annotation)
+
+
+def test_empty_and_blank_texts(annotator: Annotator) -> None:
+    for text in ("", "   ", "\n\n"):
+        annotation = annotator.annotate(text)
+        assert annotation.entities == () and annotation.sentences == ()
+
+
+def test_long_text_is_chunked_with_exact_offsets(
+    annotator: Annotator, seed_texts: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = seed_texts["003_a9307b54b66cf66b"]
+    whole = annotator.annotate(text)
+    monkeypatch.setattr(annotator_module, "MAX_CHUNK_CHARS", 700)
+    assert len(annotator_module._chunks(text, 700)) > 3
+    chunked = annotator.annotate(text)
+    _assert_well_formed(text, chunked)
+    # Cutting at paragraph breaks leaves the rule entities unchanged.
+    rules = {"DATE", "TIME", "QUANTITY", "EVENT"}
+    assert {e for e in chunked.entities if e.label in rules} == {
+        e for e in whole.entities if e.label in rules
+    }
+
+
+def test_text_beyond_spacy_max_length_does_not_raise(annotator: Annotator) -> None:
+    paragraph = "Kim tiba di Rusia pada Selasa (12/9/2023) dan menempuh lebih dari 1.500 km. "
+    text = "\n\n".join([paragraph * 3] * 40)
+    nlp = annotator.load()
+    old = nlp.max_length
+    nlp.max_length = 5_000  # stands in for spaCy's 1,000,000-character limit
+    try:
+        annotation = annotator.annotate(text)
+    finally:
+        nlp.max_length = old
+    _assert_well_formed(text, annotation)
+    assert sum(1 for e in annotation.entities if e.label == "DATE") == 120
+
+
+def test_progress_stop_and_purity(annotator: Annotator, seed_texts: dict[str, str]) -> None:
+    texts = list(seed_texts.values())
+    seen: list[tuple[int, int]] = []
+    first = list(
+        annotator.annotate_many(texts, on_progress=lambda done, total: seen.append((done, total)))
+    )
+    assert seen == [(i, len(texts)) for i in range(1, len(texts) + 1)]
+    stopped = list(annotator.annotate_many(texts, should_stop=lambda: True))
+    assert len(stopped) == 1
+    # Same text, same model: same result, whatever was annotated before.
+    again = list(annotator.annotate_many(list(reversed(texts))))
+    assert list(reversed(again)) == first
+    assert Annotator().annotate(texts[0]) == first[0]
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_result(
+    annotator: Annotator, seed_texts: dict[str, str]
+) -> None:
+    texts = list(seed_texts.values()) * 2
+    single = list(annotator.annotate_many(texts))
+    double = list(annotator.annotate_many(texts, n_process=2, batch_size=2))
+    assert double == single

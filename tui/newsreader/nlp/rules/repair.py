@@ -1,0 +1,100 @@
+"""Repairs of NER spans whose shape shows a plain mistake.
+
+The statistical model makes a few errors that its span's own words give
+away, whatever the article: a name running across a paragraph break, an
+organisation head word read as a person ("Stimson Center" as PER), or a
+place or title glued to the front of a person's name ("Kremlin Dmitry
+Peskov"). These repairs only shorten or relabel an NER span; they never
+invent one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsreader.nlp.canonical import known_names, name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Words that end an organisation's name in English and open one in Indonesian.
+ORG_LAST_WORDS = frozenset({
+    "Center", "Centre", "Institute", "Institution", "Foundation", "University", "College",
+    "Council", "Agency", "Association", "Corporation", "Corp", "Company", "Inc", "Ltd",
+    "Group", "Party", "Bank", "Ministry", "Committee", "Commission", "Academy", "Network",
+    "Times", "Post", "Airlines", "Airways", "Tbk", "Fund", "Organization", "Organisation",
+    "Union", "Federation", "Society", "Authority", "Department", "Service", "Press",
+})  # fmt: skip
+ORG_FIRST_WORDS = frozenset({
+    "Kementerian", "Kemenlu", "Universitas", "Institut", "Badan", "Dewan", "Partai", "Komisi",
+    "Lembaga", "Yayasan", "Departemen", "Direktorat", "Pemerintah", "Majelis", "Mahkamah",
+    "Pengadilan", "Kejaksaan", "Kepolisian", "Polda", "Polres", "Markas", "Sekolah",
+    "PT", "Perum", "Koperasi", "Asosiasi", "Perhimpunan", "Ikatan", "Persatuan", "Kantor",
+    "Akademi", "Sekretariat", "Biro", "Dinas", "Otoritas", "Bursa",
+})  # fmt: skip
+# Titles the corpora keep outside person names ("Presiden [Vladimir Putin]").
+PERSON_TITLES = frozenset({
+    "Presiden", "Wakil", "Menteri", "Perdana", "Juru", "Bicara", "Direktur", "Ketua",
+    "Gubernur", "Bupati", "Wali", "Kota", "Jenderal", "Raja", "Ratu", "Pangeran", "Kanselir",
+    "Senator", "Sekretaris", "Pemimpin", "Kepala", "Panglima", "Duta", "Besar",
+    "President", "Minister", "Prime", "Secretary", "Chancellor", "King", "Queen", "Prince",
+    "Spokesman", "Spokeswoman", "Director", "General", "Mr", "Mrs", "Ms", "Dr", "Prof",
+})  # fmt: skip
+
+
+def repair_entities(doc: Doc) -> list[Span]:
+    """The Doc's NER entities with shape errors repaired.
+
+    Args:
+        doc: A Doc after NER.
+
+    Returns:
+        Entities in order: cut at line breaks, person spans stripped of a
+        leading place/organisation or title, and person spans with an
+        organisation head relabelled ORG.
+    """
+    repaired: list[Span] = []
+    for ent in doc.ents:
+        span = _before_line_break(ent)
+        if span is not None and span.label_ in ("PER", "PERSON"):
+            span = _person(span)
+        if span is not None and len(span):
+            repaired.append(span)
+    return repaired
+
+
+def _before_line_break(ent: Span) -> Span | None:
+    for token in ent:
+        if "\n" in token.text_with_ws and token.i + 1 < ent.end:
+            if "\n" in token.text:
+                end = token.i  # a whitespace token holding the break
+            else:
+                end = token.i + 1  # the break is in this token's trailing space
+            return _trimmed(ent.doc, ent.start, end, ent.label_)
+    return ent
+
+
+def _person(span: Span) -> Span | None:
+    doc = span.doc
+    words = [token.text for token in span]
+    if words[-1].rstrip(".") in ORG_LAST_WORDS or words[0] in ORG_FIRST_WORDS:
+        return _trimmed(doc, span.start, span.end, "ORG")
+    start = span.start
+    while span.end - start > 1 and doc[start].text.rstrip(".") in PERSON_TITLES:
+        start += 1
+    # A known place or organisation in front of a full name: "Kremlin Dmitry Peskov".
+    if span.end - start >= 3 and name_key(doc[start].text) in known_names():
+        start += 1
+    return _trimmed(doc, start, span.end, span.label_)
+
+
+def _trimmed(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
