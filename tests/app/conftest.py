@@ -29,7 +29,7 @@ class SampleApp(NewsReaderApp):
     def compare_corpus(self, annotated):  # type: ignore[override]
         # The real comparison is compare's job; the pane is tested on a known one.
         if self.with_comparison:
-            self.post_message(ComparisonBuilt(comparison_json()))
+            self.post_message(ComparisonBuilt(None, comparison_json()))
 
 
 @pytest.fixture

@@ -12,29 +12,24 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, ProgressBar, Static
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader.app import persistence
 from newsreader.app.commands import NewsReaderCommands
 from newsreader.app.library import Library
 from newsreader.app.messages import (
-    AnnotationFailed,
-    AnnotationProgressed,
     ArticleChosen,
-    ArticlesAnnotated,
-    ComparisonBuilt,
-    ComparisonFailed,
     CorpusLoaded,
     FilterChanged,
     FilterClosed,
     SentencePicked,
 )
+from newsreader.app.pipeline import Pipeline
 from newsreader.app.user_actions import UserActions
 from newsreader.app.widgets.compare_pane import ComparePane
 from newsreader.app.widgets.filter_bar import FilterBar
@@ -50,7 +45,7 @@ from newsreader.resources import styles_dir
 NARROW_WIDTH = 110
 
 
-class NewsReaderApp(UserActions, App[None]):
+class NewsReaderApp(Pipeline, UserActions, App[None]):
     """Read, compare and export news articles.
 
     Args:
@@ -109,6 +104,7 @@ class NewsReaderApp(UserActions, App[None]):
         self.library = Library(articles or ())
         self._preloaded = articles is not None
         self._preannotated = list(annotated)
+        self.comparison: Any = None
         self.comparison_data: dict[str, Any] | None = None
         self.state_store = persistence.UserStateStore.disabled()
 
@@ -181,136 +177,6 @@ class NewsReaderApp(UserActions, App[None]):
     def watch_compare_shown(self, shown: bool | None) -> None:
         if shown is not None:
             self.compare_pane.display = shown
-
-    # -- workers ---------------------------------------------------------
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_corpus(self) -> None:
-        """Read the files (fast, no spaCy) and hand the articles to the UI."""
-        from newsreader.corpus import load
-        from newsreader.resources import seeds_dir
-
-        paths = self.paths or [seeds_dir()]
-        kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
-        result = load(paths, **kwargs)
-        if not get_current_worker().is_cancelled:
-            self.post_message(CorpusLoaded(list(result.articles), list(result.errors)))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
-    def index_corpus(self, library: Library) -> None:
-        """Fold titles and bodies for filtering ahead of the first keystroke."""
-        worker = get_current_worker()
-        library.build_search_docs(should_stop=lambda: worker.is_cancelled)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="annotate")
-    def annotate_corpus(self, articles: list[Article]) -> None:
-        """Load the model and annotate through the cache, posting progress."""
-        worker = get_current_worker()
-        try:
-            from newsreader.analysis import annotate_articles
-            from newsreader.nlp.annotator import Annotator
-        except ImportError as error:
-            self.post_message(AnnotationFailed(f"model not available ({error})"))
-            return
-        self.post_message(AnnotationProgressed(0, len(articles)))
-        try:
-            annotator = Annotator(model=self.model)
-            annotator.load()
-        except Exception as error:  # noqa: BLE001 - any model failure is reported, not fatal
-            self.post_message(AnnotationFailed(f"model not available ({error})"))
-            return
-        with persistence.cache_store(self.use_store) as store:
-            annotated = annotate_articles(
-                articles,
-                annotator,
-                store,
-                on_progress=lambda done, total: self.post_message(
-                    AnnotationProgressed(done, total)
-                ),
-                should_stop=lambda: worker.is_cancelled,
-            )
-        if not worker.is_cancelled:
-            self.post_message(ArticlesAnnotated(annotated, annotator.info.cache_key))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
-    def compare_corpus(self, annotated: list[AnnotatedArticle]) -> None:
-        """Build the comparison; the pane renders its JSON form."""
-        try:
-            from newsreader import compare
-
-            comparison = compare.build(annotated)
-            data = compare.to_json(comparison, errors=[])
-        except (ImportError, AttributeError) as error:
-            self.post_message(ComparisonFailed(f"comparison: not computed yet ({error})"))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(ComparisonBuilt(data))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """One place where worker failures become a notification instead of a crash."""
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
-        what = {"load": "reading articles", "annotate": "annotation", "compare": "comparison"}
-        area = what.get(event.worker.group, event.worker.group)
-        self.notify(f"{area} failed: {error}", severity="error", markup=False, timeout=10)
-        self.query_one("#progress").display = False
-        self.set_status(f"{area} failed")
-        if event.worker.group == "compare":
-            self.compare_pane.set_comparison(None, "comparison: failed")
-
-    # -- worker results --------------------------------------------------
-
-    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        if not self._preloaded:
-            self.library = Library(message.articles)
-            for widget in (self.article_list, self.reader, self.compare_pane):
-                widget.library = self.library
-        self.state_store.restore(self.library)
-        for error in message.errors[:5]:
-            self.notify(f"skipped {error.path}: {error.reason}", severity="warning", markup=False)
-        if len(message.errors) > 5:
-            self.notify(f"… and {len(message.errors) - 5} more files skipped", severity="warning")
-        self._apply_filter(keep=None)
-        self._restore_position()
-        self.index_corpus(self.library)
-        if self._preannotated:
-            self.post_message(ArticlesAnnotated(self._preannotated, "preloaded"))
-        elif self.auto_annotate and self.library.articles:
-            # After the next refresh, so the list paints before spaCy is imported.
-            self.call_after_refresh(self.start_annotation)
-
-    def start_annotation(self) -> None:
-        self.annotate_corpus(list(self.library.articles))
-
-    def on_annotation_progressed(self, message: AnnotationProgressed) -> None:
-        progress = self.query_one("#progress", ProgressBar)
-        progress.display = True
-        progress.update(total=max(message.total, 1), progress=message.done)
-        self.set_status(f"annotating {message.done}/{message.total}")
-
-    def on_articles_annotated(self, message: ArticlesAnnotated) -> None:
-        self.library.set_annotations(message.annotated)
-        self.query_one("#progress").display = False
-        self.set_status(f"{len(message.annotated)} articles annotated")
-        self.reader.relayout()
-        self._update_legend()
-        if parse_or_none(self.filter_text) is not None:
-            self._apply_filter(keep=self.article_list.current_id)
-        self.compare_pane.set_comparison(None, "comparison: computing…")
-        self.compare_corpus(self.library.annotated_articles())
-
-    def on_annotation_failed(self, message: AnnotationFailed) -> None:
-        self.query_one("#progress").display = False
-        self.set_status(message.reason)
-        self.notify(message.reason, title="annotation", severity="warning", markup=False)
-
-    def on_comparison_built(self, message: ComparisonBuilt) -> None:
-        self.comparison_data = message.comparison
-        self.compare_pane.set_comparison(message.comparison)
-
-    def on_comparison_failed(self, message: ComparisonFailed) -> None:
-        self.compare_pane.set_comparison(None, message.reason)
 
     # -- list, reader and comparison -------------------------------------
 
@@ -386,15 +252,13 @@ class NewsReaderApp(UserActions, App[None]):
         self.query_one("#list-title", Static).update(Text(title))
 
     def _restore_position(self) -> None:
+        """Reopen the article of the last session, or preview the first (not marked read)."""
         saved = self.state_store.saved_position(self.library)
         if saved is not None and self.article_list.select_id(saved):
-            self.reader.show(saved)
-            self.compare_pane.show_article(saved)
+            shown: str | None = saved
+        else:
+            shown = self.article_list.current_id
+        if shown is not None:
+            self.reader.show(shown)
+            self.compare_pane.show_article(shown)
             self._update_legend()
-
-
-def parse_or_none(text: str) -> object | None:
-    try:
-        return parse(text)
-    except QueryError:
-        return None

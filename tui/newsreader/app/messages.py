@@ -55,7 +55,10 @@ class AnnotationFailed(Message):
 
 @dataclass
 class ComparisonBuilt(Message):
+    """``comparison`` is compare's object (for export); ``data`` its JSON form (for views)."""
+
     comparison: Any
+    data: dict[str, Any]
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.binding import Binding
 
 from newsreader.app.dialogs.edit import EditDialog
@@ -138,6 +137,7 @@ class UserActions:
             self.paths = [path]
             self._preloaded = False
             self._preannotated = []
+            self.comparison = None
             self.comparison_data = None
             self.compare_pane.set_comparison(None)
             self.set_status(f"reading {path}…")
@@ -172,11 +172,10 @@ class UserActions:
         """Write annotated Markdown for ``ids`` into ``folder``; existing files are kept."""
         from newsreader.app.exporting import export_selected
 
-        outcome = export_selected(self.library, ids, folder, self.comparison_data)
+        outcome = export_selected(self.library, ids, folder, self.comparison)
+        message = "\n".join([outcome.summary, *outcome.details[:5]])
         severity = "warning" if outcome.problem else "information"
-        self.notify(
-            Text(outcome.summary).plain, title="export", severity=severity, markup=False, timeout=8
-        )
+        self.notify(message, title="export", severity=severity, markup=False, timeout=8)
         self.set_status(outcome.summary)
 
 

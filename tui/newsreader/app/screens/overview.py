@@ -85,10 +85,11 @@ class OverviewScreen(ModalScreen[None]):
 
 
 def _describe(spot: Any, library: Library) -> str:
-    """One line for a blindspot, whatever shape compare gives it."""
-    if isinstance(spot, dict):
-        entity = spot.get("entity") or spot.get("canonical") or spot.get("name") or "?"
-        missing = spot.get("missing") or spot.get("absent") or spot.get("articles") or []
-        names = ", ".join(outlet_name(library, str(a)) for a in missing)
-        return f"{entity}: not mentioned by {names}" if names else str(entity)
-    return str(spot)
+    """One line for a blindspot: the entity and the outlets that never name it."""
+    if not isinstance(spot, dict):
+        return str(spot)
+    entity = str(spot.get("entity", "?"))
+    label = spot.get("label")
+    missing = ", ".join(str(outlet) for outlet in spot.get("missing_from", []))
+    name = f"{entity} ({label})" if label else entity
+    return f"{name}: not mentioned by {missing}" if missing else name

@@ -32,6 +32,7 @@ DIM = Style(dim=True)
 class MentionTarget:
     article_id: str
     sentence: str
+    start: int | None = None
 
 
 def outlet_name(library: Library, article_id: str) -> str:
@@ -118,12 +119,21 @@ class ComparePane(Vertical):
             mine = [m for m in fact["mentions"] if m["article"] == self.article_id]
             others = [m for m in fact["mentions"] if m["article"] != self.article_id]
             outlets = {outlet_name(self.library, m["article"]) for m in fact["mentions"]}
-            header = Text.assemble((f"fact {number}", "bold"), (f" · {len(outlets)} outlets", DIM))
+            header = Text.assemble(
+                (f"fact {number}", "bold"),
+                (f" · {len(outlets)} outlets · ", DIM),
+                (printable(str(fact.get("summary", ""))), "italic"),
+            )
             self._fact_rows.append(mine[0]["sentence"] if mine else "")
             yield Option(header, disabled=True)
             for mention in others:
                 key = f"m{len(self._targets)}"
-                self._targets[key] = MentionTarget(mention["article"], mention["sentence"])
+                start = mention.get("start")
+                self._targets[key] = MentionTarget(
+                    mention["article"],
+                    mention["sentence"],
+                    start if isinstance(start, int) else None,
+                )
                 yield Option(
                     Text.assemble(
                         (outlet_name(self.library, mention["article"]), "bold"),
@@ -181,6 +191,8 @@ class ComparePane(Vertical):
         target = self._targets.get(event.option.id or "")
         if target is None or self.library.position(target.article_id) is None:
             return
-        text = self.library.article(target.article_id).text
-        at = text.find(target.sentence.strip())
-        self.post_message(ArticleChosen(target.article_id, at if at >= 0 else None))
+        at = target.start
+        if at is None:
+            found = self.library.article(target.article_id).text.find(target.sentence.strip())
+            at = found if found >= 0 else None
+        self.post_message(ArticleChosen(target.article_id, at))

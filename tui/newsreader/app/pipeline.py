@@ -1,0 +1,165 @@
+"""The app's slow work, in thread workers: read files, fold for search, annotate, compare.
+
+Each worker posts a message back; the handlers here put the results on
+screen. spaCy is imported inside the annotation worker, which starts only
+after the list has painted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.widgets import ProgressBar
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from newsreader.app import persistence
+from newsreader.app.library import Library
+from newsreader.app.messages import (
+    AnnotationFailed,
+    AnnotationProgressed,
+    ArticlesAnnotated,
+    ComparisonBuilt,
+    ComparisonFailed,
+    CorpusLoaded,
+)
+from newsreader.corpus.article import Article
+from newsreader.nlp.annotation import AnnotatedArticle
+
+if TYPE_CHECKING:
+    from newsreader.app.main import NewsReaderApp
+
+
+class Pipeline:
+    """Workers and their result handlers, mixed into :class:`NewsReaderApp`."""
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_corpus(self: NewsReaderApp) -> None:
+        """Read the files (fast, no spaCy) and hand the articles to the UI."""
+        from newsreader.corpus import load
+        from newsreader.resources import seeds_dir
+
+        paths = self.paths or [seeds_dir()]
+        kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
+        result = load(paths, **kwargs)
+        if not get_current_worker().is_cancelled:
+            self.post_message(CorpusLoaded(list(result.articles), list(result.errors)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def index_corpus(self: NewsReaderApp, library: Library) -> None:
+        """Fold titles and bodies for filtering ahead of the first keystroke."""
+        worker = get_current_worker()
+        library.build_search_docs(should_stop=lambda: worker.is_cancelled)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="annotate")
+    def annotate_corpus(self: NewsReaderApp, articles: list[Article]) -> None:
+        """Load the model and annotate through the cache, posting progress."""
+        worker = get_current_worker()
+        try:
+            from newsreader.analysis import annotate_articles
+            from newsreader.nlp.annotator import Annotator
+        except ImportError as error:
+            self.post_message(AnnotationFailed(f"model not available ({error})"))
+            return
+        self.post_message(AnnotationProgressed(0, len(articles)))
+        try:
+            annotator = Annotator(model=self.model)
+            annotator.load()
+        except Exception as error:  # noqa: BLE001 - any model failure is reported, not fatal
+            self.post_message(AnnotationFailed(f"model not available ({error})"))
+            return
+        with persistence.cache_store(self.use_store) as store:
+            annotated = annotate_articles(
+                articles,
+                annotator,
+                store,
+                on_progress=lambda done, total: self.post_message(
+                    AnnotationProgressed(done, total)
+                ),
+                should_stop=lambda: worker.is_cancelled,
+            )
+        if not worker.is_cancelled:
+            self.post_message(ArticlesAnnotated(annotated, annotator.info.cache_key))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
+    def compare_corpus(self: NewsReaderApp, annotated: list[AnnotatedArticle]) -> None:
+        """Build the comparison; views render its JSON form, export uses the object."""
+        worker = get_current_worker()
+        try:
+            from newsreader import compare
+        except ImportError as error:
+            self.post_message(ComparisonFailed(f"comparison: not available ({error})"))
+            return
+        try:
+            comparison = compare.build(annotated, should_stop=lambda: worker.is_cancelled)
+        except compare.CompareCancelled:
+            return
+        if not worker.is_cancelled:
+            self.post_message(ComparisonBuilt(comparison, compare.to_json(comparison)))
+
+    def on_worker_state_changed(self: NewsReaderApp, event: Worker.StateChanged) -> None:
+        """One place where worker failures become a notification instead of a crash."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        what = {"load": "reading articles", "annotate": "annotation", "compare": "comparison"}
+        area = what.get(event.worker.group, event.worker.group)
+        self.notify(f"{area} failed: {error}", severity="error", markup=False, timeout=10)
+        self.query_one("#progress").display = False
+        self.set_status(f"{area} failed")
+        if event.worker.group == "compare":
+            self.compare_pane.set_comparison(None, "comparison: failed")
+
+    # -- worker results --------------------------------------------------
+
+    def on_corpus_loaded(self: NewsReaderApp, message: CorpusLoaded) -> None:
+        if not self._preloaded:
+            self.library = Library(message.articles)
+            for widget in (self.article_list, self.reader, self.compare_pane):
+                widget.library = self.library
+        self.state_store.restore(self.library)
+        for error in message.errors[:5]:
+            self.notify(f"skipped {error.path}: {error.reason}", severity="warning", markup=False)
+        if len(message.errors) > 5:
+            self.notify(f"… and {len(message.errors) - 5} more files skipped", severity="warning")
+        self._apply_filter(keep=None)
+        self._restore_position()
+        self.index_corpus(self.library)
+        if self._preannotated:
+            self.post_message(ArticlesAnnotated(self._preannotated, "preloaded"))
+        elif self.auto_annotate and self.library.articles:
+            # After the next refresh, so the list paints before spaCy is imported.
+            self.call_after_refresh(self.start_annotation)
+
+    def start_annotation(self: NewsReaderApp) -> None:
+        self.annotate_corpus(list(self.library.articles))
+
+    def on_annotation_progressed(self: NewsReaderApp, message: AnnotationProgressed) -> None:
+        progress = self.query_one("#progress", ProgressBar)
+        progress.display = True
+        progress.update(total=max(message.total, 1), progress=message.done)
+        self.set_status(f"annotating {message.done}/{message.total}")
+
+    def on_articles_annotated(self: NewsReaderApp, message: ArticlesAnnotated) -> None:
+        self.library.set_annotations(message.annotated)
+        self.query_one("#progress").display = False
+        self.set_status(f"{len(message.annotated)} articles annotated")
+        self.reader.relayout()
+        self._update_legend()
+        if self.filter_text:  # entity and label terms can only match now
+            self._apply_filter(keep=self.article_list.current_id)
+        self.compare_pane.set_comparison(None, "comparison: computing…")
+        self.compare_corpus(self.library.annotated_articles())
+
+    def on_annotation_failed(self: NewsReaderApp, message: AnnotationFailed) -> None:
+        self.query_one("#progress").display = False
+        self.set_status(message.reason)
+        self.notify(message.reason, title="annotation", severity="warning", markup=False)
+
+    def on_comparison_built(self: NewsReaderApp, message: ComparisonBuilt) -> None:
+        self.comparison = message.comparison
+        self.comparison_data = message.data
+        self.compare_pane.set_comparison(message.data)
+
+    def on_comparison_failed(self: NewsReaderApp, message: ComparisonFailed) -> None:
+        self.compare_pane.set_comparison(None, message.reason)
