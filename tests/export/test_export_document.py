@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -37,7 +38,7 @@ def front_matter(markdown: str) -> dict:
     return yaml.safe_load(markdown[4 : markdown.index("\n---\n", 4)])
 
 
-def test_seed_front_matter(seeds_dir) -> None:
+def test_seed_front_matter() -> None:
     article = seed_article(SEEDS / "000_fc9175edbb7cee1d.txt")
     entities = list(capitalised_entities(article.text))
     # Canonical names group surface forms: both spellings count for one person.
@@ -51,19 +52,10 @@ def test_seed_front_matter(seeds_dir) -> None:
         )
         for e in entities
     ]
-    item = ExportItem(
-        annotated(
-            Article(
-                **{
-                    **article.__dict__,
-                    "outlet": "REPUBLIKA.CO.ID",
-                    "date": "2023-09-13",
-                    "wire": "Reuters",
-                }
-            ),
-            tuple(entities),
-        )
+    edited = dataclasses.replace(
+        article, outlet="REPUBLIKA.CO.ID", date="2023-09-13", wire="Reuters"
     )
+    item = ExportItem(annotated(edited, tuple(entities)))
     meta = front_matter(render_article(item))
     assert meta["title"] == article.title
     assert (meta["outlet"], meta["date"], meta["wire"]) == (
