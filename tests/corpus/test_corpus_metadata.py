@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from newsreader.corpus import article_from_text
+from newsreader.corpus import article_from_text, load
 from newsreader.corpus.dates import Stamp, normalise_date, parse_date_line
 from newsreader.corpus.metadata import Dateline, looks_like_headline, parse_dateline
 from newsreader.corpus.outlets import normalise_outlet, normalise_wire
+from newsreader.corpus.wrap import unwrap
 
 
 @pytest.mark.parametrize(
@@ -110,6 +113,10 @@ def test_normalise_wire(raw: str, name: str) -> None:
         ("AS, Jepang dan Korea Selatan telah lama mengatakan", None),
         ("Kim Jong Un, pemimpin Korea Utara - tiba", None),
         ("MOSKOW --", None),
+        ("Suara.com - Presiden membuka pameran", Dateline(None, "Suara")),
+        ("VIVA – Presiden membuka pameran", Dateline(None, "Viva")),
+        ("Suara.com, Presiden membuka pameran", None),
+        ("SEMARANG, suaramerdeka.com - Hujan", Dateline("Semarang", "Suaramerdeka")),
         ("Pemimpin Korea Utara tiba di Rusia.", None),
     ],
 )
@@ -159,6 +166,7 @@ def test_looks_like_headline(line: str, headline: bool) -> None:
         ("Presiden berpidato di Istana. (ANTARA FOTO/Hafidz Mubarak A/rwa)", "caption"),
         ("AFP-UKRAINE-RUSSIA-CONFLICT-WAR", "caption"),
         ("Copyright © 2023 Kompas", "footer"),
+        ("Home > Internasional > Asia", "navigation"),
     ],
 )
 def test_rule_kinds_on_boilerplate(line: str, kind: str) -> None:
@@ -288,3 +296,41 @@ def test_english_wire_story() -> None:
     assert [r.kind for r in article.removed] == [
         "metadata", "credit", "metadata", "ad", "ad", "related", "credit", "footer",
     ]  # fmt: skip
+
+
+WRAPPED = """Banjir Melanda Jakarta Utara
+
+JAKARTA -- Hujan deras yang turun sejak Senin malam membuat
+sungai di utara kota meluap dan merendam ribuan rumah warga
+hingga setinggi satu meter, kata petugas.
+
+Petugas BPBD mengatakan sebagian warga sudah mengungsi ke
+masjid dan sekolah terdekat, sementara dapur umum dibuka di
+kantor kelurahan sejak Selasa pagi.
+
+Baca juga: Banjir tahun lalu
+Advertisement
+Sumber: Antara
+"""
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    (article,) = load([path]).articles
+    assert article.title == "Banjir Melanda Jakarta Utara"
+    assert article.paragraphs == [
+        "JAKARTA -- Hujan deras yang turun sejak Senin malam membuat sungai di utara kota "
+        "meluap dan merendam ribuan rumah warga hingga setinggi satu meter, kata petugas.",
+        "Petugas BPBD mengatakan sebagian warga sudah mengungsi ke masjid dan sekolah "
+        "terdekat, sementara dapur umum dibuka di kantor kelurahan sejak Selasa pagi.",
+    ]
+    assert [r.kind for r in article.removed] == ["metadata", "related", "ad", "wire"]
+    assert article.wire == "Antara"
+
+
+def test_one_paragraph_per_line_is_not_joined() -> None:
+    text = "\n".join(
+        f"Kalimat nomor {i} tentang banjir yang melanda kota pada pekan ini." for i in range(5)
+    )
+    assert unwrap(text) == text

@@ -23,6 +23,7 @@ from newsreader.corpus.language import detect_language
 from newsreader.corpus.markdown import markdown_to_plain
 from newsreader.corpus.outlets import normalise_outlet, normalise_wire
 from newsreader.corpus.sanitize import sanitize, sanitize_line
+from newsreader.corpus.wrap import unwrap
 
 DEFAULT_MAX_BYTES = 20_000_000
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -155,7 +156,7 @@ def _read_format(text: str, suffix: str) -> _Source:
         plain = markdown_to_plain(text)
         # HTML entities decoded by the Markdown reducer may spell controls.
         return _Source(sanitize(plain.text), plain.title)
-    return _Source(text)
+    return _Source(unwrap(text))
 
 
 def _build(text: str, suffix: str, article_id: str, path: str) -> Article:

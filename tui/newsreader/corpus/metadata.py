@@ -27,7 +27,7 @@ from newsreader.corpus.outlets import (
 class Dateline:
     """What a lede's dateline states; ``outlet`` and ``wire`` are display names."""
 
-    city: str
+    city: str | None
     outlet: str | None = None
     wire: str | None = None
 
@@ -54,21 +54,22 @@ def parse_dateline(line: str) -> Dateline | None:
 
     Returns:
         The city (title-cased, e.g. "Moskow"), plus outlet and wire when the
-        dateline names them; ``None`` if the line does not open with one.
+        dateline names them; ``None`` if the line does not open with one. An
+        outlet alone ("Suara.com - ...") is a dateline without a city.
     """
     pos = 0
     outlet: str | None = None
     city: str | None = None
     title_city: str | None = None
     wire: str | None = None
+    outlet_only_end: int | None = None
     # Only the opening can hold a dateline; never scan a megabyte-long line.
     head = line[: _MAX_HEAD + 1]
     for _ in range(_MAX_PARTS):
         match = _PART.match(head, pos)
         if match is None or match.end() > _MAX_HEAD:
-            return None
+            break
         part, sep = match.group("part"), match.group("sep")
-        pos = match.end()
         agency = _AGENCY.fullmatch(part)
         if agency and _key(agency.group("agency")) in KNOWN_WIRES:
             part = agency.group("city")
@@ -82,20 +83,23 @@ def parse_dateline(line: str) -> Dateline | None:
         elif city is None and title_city is None and _TITLE_CITY.fullmatch(part):
             title_city = part
         else:
-            return None
-        if sep != ",":
-            if city is None and title_city is not None and outlet is not None:
-                city = title_city
-            if city is not None:
-                break
-            if title_city is not None:
+            break
+        pos = match.end()
+        if sep == ",":
+            continue
+        if city is None and title_city is not None and outlet is not None:
+            city = title_city
+        if city is not None:
+            if not line[pos:].strip():
                 return None
-    else:
-        return None
-    if city is None or not line[pos:].strip():
-        return None
-    # Of several cities ("MOSCOW/SEOUL") the first is where the story was filed.
-    return Dateline(_title_case(city.split("/")[0].strip()), outlet, wire)
+            # Of several cities ("MOSCOW/SEOUL") the first is where it was filed.
+            return Dateline(_title_case(city.split("/")[0].strip()), outlet, wire)
+        if title_city is not None:
+            return None
+        outlet_only_end = pos
+    if outlet is not None and outlet_only_end is not None and line[outlet_only_end:].strip():
+        return Dateline(None, outlet, wire)
+    return None
 
 
 def _is_outlet(part: str) -> bool:

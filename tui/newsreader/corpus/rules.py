@@ -109,7 +109,8 @@ RULES: tuple[Rule, ...] = (
           r"\s*[\w .'’-]{2,60}"),
     # Agency slugs: "TOPSHOT-RUSSIA-NKOREA-POLITICS-DIPLOMACY".
     _rule("caption", "line", r"[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}", ignore_case=False),
-    # Page furniture.
+    # Page furniture: breadcrumbs ("Home > News > Dunia"), copyright lines.
+    _rule("navigation", "line", r"[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,40}){2,}"),
     _rule("footer", "line", r"(?:copyright|hak cipta)\b.{0,150}|©.{0,150}"),
     _rule("footer", "start", r"our standards\s*:"),
 )  # fmt: skip
