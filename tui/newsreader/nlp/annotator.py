@@ -95,9 +95,9 @@ class Annotator:
 
         Args:
             texts: Cleaned article texts.
-            n_process: Worker processes for spaCy; used only when the batch
-                is large enough to repay starting them.
-            batch_size: Chunks per spaCy batch.
+            n_process: Worker processes; used only when there are at least
+                four texts per process, enough to repay starting them.
+            batch_size: Texts per spaCy batch (and per worker task).
             on_progress: Called with (done, total) after each text.
             should_stop: Polled between texts; when it returns True the
                 iteration ends early (the workers are shut down).
@@ -105,40 +105,81 @@ class Annotator:
         Yields:
             One Annotation per text, in the order of ``texts``.
         """
-        nlp = self.load()
         total = len(texts)
-        chunks = [
+        if n_process > 1 and total >= 4 * n_process:
+            results = self._annotate_in_pool(texts, n_process, batch_size)
+        else:
+            results = self._annotate_serial(texts, batch_size)
+        try:
+            for done, annotation in enumerate(results, start=1):
+                yield annotation
+                if on_progress:
+                    on_progress(done, total)
+                if should_stop and should_stop():
+                    return
+        finally:
+            results.close()
+
+    def _annotate_serial(self, texts: Sequence[str], batch_size: int) -> Iterator[Annotation]:
+        """Annotate in this process, one spaCy stream over paragraph-bounded chunks."""
+        nlp = self.load()
+        limit = min(MAX_CHUNK_CHARS, nlp.max_length)
+        chunks = (
             (_CONTROL.sub(" ", chunk), (index, offset))
             for index, text in enumerate(texts)
-            for offset, chunk in _chunks(text, min(MAX_CHUNK_CHARS, nlp.max_length))
-        ]
-        processes = n_process if n_process > 1 and len(chunks) >= 4 * n_process else 1
-        docs = nlp.pipe(chunks, as_tuples=True, batch_size=batch_size, n_process=processes)
+            for offset, chunk in _chunks(text, limit)
+        )
         current = 0
         entities: list[Entity] = []
-        try:
-            for doc, (index, offset) in docs:
-                while index > current:
-                    yield self._finish(texts[current], entities)
-                    current += 1
-                    entities = []
-                    if on_progress:
-                        on_progress(current, total)
-                    if should_stop and should_stop():
-                        return
-                entities.extend(_entities(doc, texts[index], offset))
-            while current < total:
+        for doc, (index, offset) in nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
+            while index > current:
                 yield self._finish(texts[current], entities)
                 current += 1
                 entities = []
-                if on_progress:
-                    on_progress(current, total)
-                if should_stop and should_stop() and current < total:
-                    return
+            entities.extend(_entities(doc, texts[index], offset))
+        while current < len(texts):
+            yield self._finish(texts[current], entities)
+            current += 1
+            entities = []
+
+    def _annotate_in_pool(
+        self, texts: Sequence[str], n_process: int, batch_size: int
+    ) -> Iterator[Annotation]:
+        """Annotate batches of texts in worker processes; results come back in order.
+
+        Workers send back Annotations, which are small, instead of spaCy
+        Docs (spaCy's own ``n_process`` pickles every Doc with its tensors,
+        which costs more than it saves on two cores).
+        """
+        import multiprocessing
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            # A forked worker inherits the loaded pipeline instead of loading it again.
+            context = multiprocessing.get_context("fork")
+            worker_annotator = self
+            self.load()
+        else:
+            context = multiprocessing.get_context("spawn")
+            worker_annotator = Annotator(self._model)
+        batches = [list(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
+        executor = ProcessPoolExecutor(
+            max_workers=n_process,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(worker_annotator, batch_size),
+        )
+        pending: list[Future[list[Annotation]]] = []
+        try:
+            next_batch = 0
+            while next_batch < len(batches) or pending:
+                # Keep a short queue so memory stays bounded and a stop is quick.
+                while next_batch < len(batches) and len(pending) < 2 * n_process:
+                    pending.append(executor.submit(_annotate_batch, batches[next_batch]))
+                    next_batch += 1
+                yield from pending.pop(0).result()
         finally:
-            close = getattr(docs, "close", None)
-            if close is not None:
-                close()
+            executor.shutdown(wait=False, cancel_futures=True)
 
     @staticmethod
     def _finish(text: str, entities: list[Entity]) -> Annotation:
@@ -146,6 +187,23 @@ class Annotator:
             entities=canonical_entities(entities),
             sentences=tuple(split_sentences(text)),
         )
+
+
+# The annotator of a worker process, set once when the worker starts.
+_worker: tuple[Annotator, int] | None = None
+
+
+def _start_worker(annotator: Annotator, batch_size: int) -> None:
+    global _worker
+    annotator.load()
+    _worker = (annotator, batch_size)
+
+
+def _annotate_batch(texts: list[str]) -> list[Annotation]:
+    if _worker is None:
+        raise RuntimeError("annotation worker used before it was started")
+    annotator, batch_size = _worker
+    return list(annotator._annotate_serial(texts, batch_size))
 
 
 def _entities(doc: Doc, text: str, offset: int) -> list[Entity]:

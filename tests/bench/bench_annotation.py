@@ -1,0 +1,110 @@
+"""Throughput of the full Annotator (NER, repairs, rules, sentences, canonical names).
+
+Run on demand (tests/bench is not collected by the normal test run):
+
+    PYTHONPATH=tui python3 tests/bench/bench_annotation.py [--data DIR] [--repeat N]
+
+The idner-news-2k sentences (train, dev and test) are detokenised and
+joined into articles of five paragraphs of four sentences, so the text
+looks like what the reader annotates. Prints words per second for one and
+for two processes; the target is >= 10,000 words/s in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+from newsreader.nlp.annotator import Annotator
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+_NO_SPACE_BEFORE = re.compile(r" ([,.!?;:%)\]”’])")
+_NO_SPACE_AFTER = re.compile(r"([(\[“‘]) ")
+
+
+def read_sentences(path: Path) -> list[list[str]]:
+    """Sentences of a ``token POS TAG`` file as lists of tokens."""
+    sentences: list[list[str]] = []
+    words: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split()
+        if not parts:
+            if words:
+                sentences.append(words)
+                words = []
+            continue
+        words.append(parts[0])
+    if words:
+        sentences.append(words)
+    return sentences
+
+
+def detokenise(words: list[str]) -> str:
+    """Join tokens the way the sentence was written: no space before a comma."""
+    text = " ".join(words)
+    return _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
+
+
+def articles(sentences: list[list[str]], per_paragraph: int = 4, paragraphs: int = 5) -> list[str]:
+    """Group sentences into article texts with blank lines between paragraphs."""
+    lines = [detokenise(words) for words in sentences]
+    paras = [" ".join(lines[i : i + per_paragraph]) for i in range(0, len(lines), per_paragraph)]
+    return ["\n\n".join(paras[i : i + paragraphs]) for i in range(0, len(paras), paragraphs)]
+
+
+def main() -> int:
+    """Time the Annotator over the idner-news-2k text and print words per second."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=REPO_ROOT.parent / "shared" / "data" / "ner")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    corpus = args.data / "idner-news-2k"
+    if not corpus.is_dir():
+        print(f"skipped: idner-news-2k not found at {corpus} (../shared/data/ner)", file=sys.stderr)
+        return 0
+    sentences = [
+        s for split in ("train", "dev", "test") for s in read_sentences(corpus / f"{split}.txt")
+    ]
+    texts = articles(sentences)
+    words = sum(len(text.split()) for text in texts)
+
+    annotator = Annotator()
+    started = time.perf_counter()
+    annotator.load()
+    print(
+        f"model {annotator.info.name} {annotator.info.version}, "
+        f"loaded in {time.perf_counter() - started:.2f} s"
+    )
+    print(f"{words:,} words in {len(texts)} articles")
+    list(annotator.annotate_many(texts[:10]))  # warm-up: first calls allocate
+    nlp = annotator.load()
+    if "newsreader_rules" in nlp.pipe_names:
+        # The same texts through the model alone: what the rest of the Annotator costs.
+        with nlp.select_pipes(disable=["newsreader_rules"]):
+            best = float("inf")
+            for _ in range(args.repeat):
+                started = time.perf_counter()
+                list(nlp.pipe(texts, batch_size=32))
+                best = min(best, time.perf_counter() - started)
+        print(f"model alone, one process: {best:.2f} s = {words / best:,.0f} words/s")
+    for processes in args.processes:
+        best = float("inf")
+        entities = 0
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            results = list(annotator.annotate_many(texts, n_process=processes))
+            best = min(best, time.perf_counter() - started)
+            entities = sum(len(result.entities) for result in results)
+        print(
+            f"n_process={processes}: best of {args.repeat} {best:.2f} s = "
+            f"{words / best:,.0f} words/s ({entities:,} entities)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
