@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +24,8 @@ from newsreader.export import (
     parse_export,
 )
 from newsreader.export.files import UniqueNames, file_stem
+
+TUI = Path(__file__).resolve().parents[2] / "tui"
 
 HOSTILE_IDS = [
     "../../etc/passwd",
@@ -180,14 +187,37 @@ def test_unwritable_destinations_are_reported(tmp_path: Path) -> None:
     assert tmp_path / "out" / "b.md" in report.written
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to read-only folders")
-def test_read_only_folder_is_reported(tmp_path: Path) -> None:
-    tmp_path.chmod(0o555)
+_EXPORT_AS_USER = """
+import json, sys
+from pathlib import Path
+from newsreader.corpus.article import Article
+from newsreader.export import ExportItem, export_articles
+from newsreader.nlp.annotation import AnnotatedArticle, Annotation
+
+article = Article(id="a", path="/a.txt", text="Kim tiba di Rusia.")
+report = export_articles([ExportItem(AnnotatedArticle(article, Annotation()))], Path(sys.argv[1]))
+print(json.dumps([[str(p) for p in report.written], [e.reason for e in report.errors]]))
+"""
+
+
+def test_read_only_folder_is_reported() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="newsreader-export-"))
     try:
-        report = export_articles([_item("a")], tmp_path)
-        assert report.errors and not report.written
+        folder.chmod(0o555)  # nobody may enter it but not write in it
+        command = [sys.executable, "-c", _EXPORT_AS_USER, str(folder)]
+        if os.geteuid() == 0:
+            if shutil.which("setpriv") is None:
+                pytest.skip("running as root without setpriv: permissions cannot be tested")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        env = {"PYTHONPATH": str(TUI), "PATH": os.environ.get("PATH", "")}
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        written, errors = json.loads(done.stdout)
+        assert written == [] and len(errors) == 1 and "ermission denied" in errors[0]
+        assert list(folder.iterdir()) == []
     finally:
-        tmp_path.chmod(0o755)
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
 
 
 def test_unknown_style_is_refused_before_writing(tmp_path: Path) -> None:

@@ -36,3 +36,42 @@ def capitalised_annotation(text: str) -> Annotation:
         sentences.append(Sentence(start, m.end()))
         start = m.end() + 1
     return Annotation(entities, tuple(sentences))
+
+
+TUI = Path(__file__).resolve().parents[2] / "tui"
+
+
+def run_unprivileged(code: str, *args: str, shared: Path) -> str:
+    """Run Python ``code`` as user nobody (root writes anywhere, so permissions need this).
+
+    Root's interpreter cannot read its own site-packages once privileges are
+    dropped, so the one third-party package the store needs (platformdirs,
+    pure Python) is copied into ``shared``, a folder nobody can read.
+
+    Returns:
+        The child's stdout. Skips the test when it cannot drop privileges.
+    """
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import platformdirs
+    import pytest
+
+    command = [sys.executable, "-c", code, *args]
+    site = shared / "site"
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: permissions cannot be tested")
+        command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        if not site.exists():
+            shutil.copytree(Path(platformdirs.__file__).parent, site / "platformdirs")
+            for path in [site, *site.rglob("*")]:
+                path.chmod(0o755 if path.is_dir() else 0o644)
+    pythonpath = os.pathsep.join([str(TUI), str(site)])
+    env = {"PYTHONPATH": pythonpath, "PATH": os.environ.get("PATH", ""), "HOME": "/nonexistent"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from store_samples import run_unprivileged
 
 from newsreader.nlp.annotation import Annotation, Entity, Sentence
 from newsreader.store import ArticleKey, Position, Store
@@ -150,18 +151,58 @@ def test_file_that_turns_read_only_mid_session(db_path: Path) -> None:
         assert not reopened.get_state(keys[2]).starred
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to read-only folders")
-def test_read_only_folder_without_database(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
+_OPEN_AS_USER = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from newsreader.store import ArticleKey, Store
+
+    store = Store.open(Path(sys.argv[1]))
+    key = ArticleKey("/corpus/1.txt", "hash1")
+    before = store.get_state(key)
+    saved = store.set_starred(key)
+    print(json.dumps({
+        "persistent": store.persistent,
+        "warnings": store.warnings,
+        "read_before": before.read,
+        "starred_after": saved and store.get_state(key).starred,
+        "cached": store.get_annotation("c7", sys.argv[2]) is not None,
+    }))
+    store.close()
+    """
+)
+
+
+def test_read_only_folder_without_database_as_a_user(shared_tmp: Path) -> None:
+    folder = shared_tmp / "ro"
+    folder.mkdir(mode=0o555)
     folder.chmod(0o555)
-    try:
-        store = Store.open(folder / "newsreader.sqlite3")
-        assert not store.persistent and store.warnings
-        assert store.mark_read(ArticleKey("/a.txt", "h"))
-        store.close()
-    finally:
-        folder.chmod(0o755)
+    seen = json.loads(
+        run_unprivileged(
+            _OPEN_AS_USER, str(folder / "newsreader.sqlite3"), MODEL, shared=shared_tmp
+        )
+    )
+    assert seen["persistent"] is False and seen["starred_after"] is True
+    assert len(seen["warnings"]) == 1 and "Cannot write" in seen["warnings"][0]
+    assert list(folder.iterdir()) == []
+
+
+def test_read_only_database_as_a_user(shared_tmp: Path) -> None:
+    db = shared_tmp / "data" / "newsreader.sqlite3"
+    _filled(db, n_cached=20)
+    db.parent.chmod(0o755)
+    db.chmod(0o644)  # owned by root: readable, not writable, for anyone else
+    before = db.read_bytes()
+    seen = json.loads(run_unprivileged(_OPEN_AS_USER, str(db), MODEL, shared=shared_tmp))
+    assert seen == {
+        "persistent": False,
+        "warnings": seen["warnings"],
+        "read_before": True,  # what was saved is still there ...
+        "starred_after": True,  # ... and changes work for the session
+        "cached": True,
+    }
+    assert len(seen["warnings"]) == 1 and "still shown" in seen["warnings"][0]
+    assert db.read_bytes() == before
 
 
 def test_newer_schema_is_left_untouched(db_path: Path) -> None:
