@@ -1,0 +1,110 @@
+"""Reader layout without a screen: wrapping, offsets, placeholders, removed lines."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreader.app.library import Library, Overrides
+from newsreader.app.widgets.reader_layout import (
+    PLACEHOLDER,
+    Cursor,
+    layout_article,
+    neutralise,
+    offset_at,
+    sentence_spans,
+    wrap_spans,
+)
+from newsreader.corpus.article import Article, RemovedLine
+from newsreader.query import parse
+
+
+def test_wrap_breaks_at_spaces_and_cuts_long_words() -> None:
+    text = "Kim tiba di Vladivostok dengan kereta"
+    spans = wrap_spans(text, 12)
+    assert [text[s:e] for s, e in spans] == ["Kim tiba di", "Vladivostok", "dengan", "kereta"]
+    word = "Vladivostok"
+    assert [word[s:e] for s, e in wrap_spans(word, 4)] == ["Vlad", "ivos", "tok"]
+
+
+def test_wrap_counts_wide_characters_as_two_cells() -> None:
+    spans = wrap_spans("金正恩 访问 俄罗斯", 6)
+    assert [("金正恩 访问 俄罗斯")[s:e] for s, e in spans] == ["金正恩", "访问", "俄罗斯"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd\u00e9金 "), max_size=80), st.integers(1, 30))
+def test_wrapping_loses_nothing_but_break_spaces(text: str, width: int) -> None:
+    spans = wrap_spans(text, width)
+    kept = "".join(text[s:e] for s, e in spans)
+    assert kept.replace(" ", "") == text.replace(" ", "")
+    for start, end in spans:
+        assert 0 <= start <= end <= len(text)
+
+
+def test_neutralise_keeps_offsets() -> None:
+    raw = "a\x1b[31mb\tc\x07d\n\ne"
+    clean = neutralise(raw)
+    assert len(clean) == len(raw)
+    assert "\x1b" not in clean and "\x07" not in clean
+    assert clean == f"a{PLACEHOLDER}[31mb c{PLACEHOLDER}d\n\ne"
+
+
+def _article(**changes) -> Article:
+    text = "Paragraf pertama tentang Kim.\n\nParagraf kedua tentang Putin."
+    base = Article(id="x", path="x.txt", text=text, title="Judul", outlet="Antara")
+    return Article(**{**base.__dict__, **changes})
+
+
+def test_lines_know_their_offsets_and_clicks_map_back() -> None:
+    article = _article()
+    layout = layout_article(article, 20)
+    body = [line for line in layout.lines if line.start is not None]
+    for line in body:
+        assert line.text.plain == article.text[line.start : line.end]
+    putin = article.text.index("Putin")
+    row = layout.line_of(putin)
+    line = layout.lines[row]
+    assert offset_at(line, putin - line.start) == putin
+    assert offset_at(line, 500) is None
+
+
+def test_removed_lines_appear_where_they_stood() -> None:
+    second = "Paragraf pertama tentang Kim.\n\n".__len__()
+    article = _article(removed=(RemovedLine("Baca Juga: lainnya", "related", second),))
+    hidden = layout_article(article, 60).lines
+    shown = layout_article(article, 60, show_removed=True).lines
+    plain = [line.text.plain for line in shown]
+    assert len(shown) == len(hidden) + 1
+    assert plain.index("[related] Baca Juga: lainnya") + 1 == plain.index(
+        "Paragraf kedua tentang Putin."
+    )
+
+
+def test_cursor_styles_only_its_span() -> None:
+    article = _article()
+    start = article.text.index("Kim")
+    layout = layout_article(article, 60, cursor=Cursor(start, start + 3, is_entity=True))
+    line = layout.lines[layout.line_of(start)]
+    styled = [span for span in line.text.spans if "reverse" in str(span.style)]
+    assert [(s.start + line.start, s.end + line.start) for s in styled] == [(start, start + 3)]
+
+
+def test_sentence_spans_fall_back_to_paragraphs() -> None:
+    article = _article()
+    spans = sentence_spans(article, ())
+    assert [article.text[s:e] for s, e in spans] == [
+        "Paragraf pertama tentang Kim.",
+        "Paragraf kedua tentang Putin.",
+    ]
+
+
+def test_library_overrides_feed_filtering_and_can_be_cleared() -> None:
+    library = Library([_article(), _article(id="y", path="y.txt", outlet=None)])
+    assert library.filter(parse("outlet:kompas")) == []
+    library.set_overrides("y", Overrides(outlet="Kompas"))
+    assert library.filter(parse("outlet:kompas")) == [1]
+    library.set_overrides("y", Overrides())
+    assert library.article("y").outlet is None
+    assert library.filter(parse("outlet:kompas")) == []
+    library.set_state("x", starred=True)
+    assert library.filter(parse("is:starred")) == [0]
