@@ -37,6 +37,9 @@ _TAIL_RULES = tuple(rule for rule in RULES if rule.scope == "tail")
 # likely a body sentence that happens to look like one.
 _DATELINE_WINDOW = 3
 _MAX_SUMMARY_LINES = 2
+# Boilerplate lines are short (the longest are photo captions); longer lines
+# are body text, and skipping the rules on them bounds the regex work per line.
+_MAX_BOILERPLATE_CHARS = 1000
 # Short lines ("Ya.", a one-word subheading) legitimately recur in a body.
 _MIN_DUPLICATE_WORDS = 3
 _WORDS = re.compile(r"\w+")
@@ -103,7 +106,7 @@ def _apply_rules(pieces: list[_Piece]) -> Stamp | None:
             piece.kind = "metadata"
             stamp = stamp or date
             continue
-        if not ANY_RULE.match(piece.text):
+        if len(piece.text) > _MAX_BOILERPLATE_CHARS or not ANY_RULE.match(piece.text):
             seen_body = True
             continue
         for rule in _BODY_RULES + _REST_RULES:
@@ -125,7 +128,13 @@ def _caption_around_credit(pieces: list[_Piece]) -> None:
     """A caption printed above and below its photo credit goes, both copies."""
     for i in range(1, len(pieces) - 1):
         before, credit, after = pieces[i - 1], pieces[i], pieces[i + 1]
-        if credit.kind == "caption" and _key(before.text) == _key(after.text):
+        if (
+            credit.kind == "caption"
+            and before.kind in (None, "caption")
+            and after.kind in (None, "caption")
+            and _key(before.text)
+            and _key(before.text) == _key(after.text)
+        ):
             before.kind = after.kind = "caption"
 
 

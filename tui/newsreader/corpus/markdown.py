@@ -27,13 +27,17 @@ _ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
 _RULER = re.compile(r"^(?:[-*_]\s*){3,}$")
 _FENCE = re.compile(r"^(```|~~~)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# Inline spans are bounded and cannot contain their own delimiter, so an
+# unclosed "[" or "*" repeated along a line costs linear, not quadratic, time.
+_IMAGE = re.compile(r"!\[([^\[\]]{0,300})\]\([^()]{0,2000}\)")
+_LINK = re.compile(
+    r"\[([^\[\]]{1,300})\]\((?:[^()\s]|\([^()]{0,300}\)){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"
+)
+_REF_LINK = re.compile(r"\[([^\[\]]{1,300})\]\[[^\[\]]{0,100}\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_CODE = re.compile(r"`([^`]+)`")
+_STRONG = re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^_\n]{1,300}?)(?<=\S)__")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
+_CODE = re.compile(r"`([^`]{1,300})`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _BULLET = re.compile(r"^\s*[*+-]\s+")
@@ -138,7 +142,8 @@ def _inline(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
+    # Inner emphasis first, so "**a *b* c**" becomes "**a b c**" for _STRONG.
     text = _EMPHASIS.sub(r"\2", text)
+    text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     text = _ESCAPE.sub(r"\1", text)
     return " ".join(text.split())

@@ -92,8 +92,10 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", "line", r"(?:red(?:aktur)?|editor|penyunting)\s*:\s*(?P<editor>.{2,80}?)"
           r"[\s.]*"),
     _rule("credit", "line", r"(?:edited|editing) by\s+(?P<editor>.{2,80}?)[\s.]*"),
-    _rule("credit", "line", r"(?i:oleh|by)\s*:?\s+(?P<byline>" + _NAME + r"(?:\s*(?:,|&|dan|and)"
-          r"\s*" + _NAME + r")*)", ignore_case=False),
+    # Separators are a comma/ampersand or a spaced "dan"/"and", so the pattern
+    # has one way to split a line into names (no catastrophic backtracking).
+    _rule("credit", "line", r"(?i:oleh|by)\s*:?\s+(?P<byline>" + _NAME + r"(?:(?:\s*[,&]\s*|"
+          r"\s+(?:dan|and)\s+)" + _NAME + r")*)", ignore_case=False),
     _rule("credit", "start", r"[—–(-]*\s*(?:dengan bantuan dari|with (?:additional )?reporting"
           r"|additional reporting|reporting by|writing by|laporan tambahan)\b"),
     _rule("credit", "line", r"\((?P<byline>" + _NAME_2_TO_4 + r")\)", ignore_case=False),
