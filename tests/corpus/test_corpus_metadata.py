@@ -110,6 +110,8 @@ def test_normalise_wire(raw: str, name: str) -> None:
         ("MOSCOW/SEOUL, Sept 12 (Reuters) - North Korean", Dateline("Moscow", None, "Reuters")),
         ("PORT-AU-PRINCE -- Gempa", Dateline("Port-Au-Prince")),
         ("Jakarta - Presiden", None),  # title case without an outlet: could be a sentence
+        ("Jakarta (ANTARA) - Presiden", Dateline("Jakarta", None, "Antara")),
+        ("WASHINGTON, D.C. -- The", Dateline("Washington")),
         ("AS, Jepang dan Korea Selatan telah lama mengatakan", None),
         ("Kim Jong Un, pemimpin Korea Utara - tiba", None),
         ("MOSKOW --", None),

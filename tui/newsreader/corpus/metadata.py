@@ -74,8 +74,8 @@ def parse_dateline(line: str) -> Dateline | None:
         if agency and _key(agency.group("agency")) in KNOWN_WIRES:
             part = agency.group("city")
             wire = normalise_wire(agency.group("agency"))
-        if city is not None and _DAY_OF_MONTH.fullmatch(part):
-            pass
+        if city is not None and (_DAY_OF_MONTH.fullmatch(part) or _UPPER_CITY.fullmatch(part)):
+            pass  # the filing date or a region after the city: "WASHINGTON, D.C. --"
         elif outlet is None and _is_outlet(part):
             outlet = normalise_outlet(part)
         elif city is None and title_city is None and _UPPER_CITY.fullmatch(part) and len(part) > 2:
@@ -87,7 +87,9 @@ def parse_dateline(line: str) -> Dateline | None:
         pos = match.end()
         if sep == ",":
             continue
-        if city is None and title_city is not None and outlet is not None:
+        # A title-case word is a city only beside an outlet or a wire credit
+        # ("Jakarta (ANTARA) -"); alone it may be the start of a sentence.
+        if city is None and title_city is not None and (outlet or wire):
             city = title_city
         if city is not None:
             if not line[pos:].strip():
