@@ -30,7 +30,8 @@ ORG_FIRST_WORDS = frozenset({
     "Lembaga", "Yayasan", "Departemen", "Direktorat", "Pemerintah", "Majelis", "Mahkamah",
     "Pengadilan", "Kejaksaan", "Kepolisian", "Polda", "Polres", "Markas", "Sekolah",
     "PT", "Perum", "Koperasi", "Asosiasi", "Perhimpunan", "Ikatan", "Persatuan", "Kantor",
-    "Akademi", "Sekretariat", "Biro", "Dinas", "Otoritas", "Bursa",
+    "Akademi", "Sekretariat", "Biro", "Dinas", "Otoritas", "Bursa", "Federasi", "Liga",
+    "Klub", "Serikat", "Gerakan", "Front", "Aliansi", "Komite", "Pusat", "Organisasi",
 })  # fmt: skip
 # Titles the corpora keep outside person names ("Presiden [Vladimir Putin]").
 PERSON_TITLES = frozenset({
@@ -50,17 +51,72 @@ def repair_entities(doc: Doc) -> list[Span]:
 
     Returns:
         Entities in order: cut at line breaks, person spans stripped of a
-        leading place/organisation or title, and person spans with an
-        organisation head relabelled ORG.
+        leading place/organisation or title, person spans with an
+        organisation head relabelled ORG, and a place or organisation run
+        into the person after it split in two.
     """
     repaired: list[Span] = []
     for ent in doc.ents:
         span = _before_line_break(ent)
         if span is not None and span.label_ in ("PER", "PERSON"):
             span = _person(span)
-        if span is not None and len(span):
+        elif span is not None and span.label_ == "LOC" and _has_org_head(span):
+            span = _trimmed(doc, span.start, span.end, "ORG")
+        if span is not None and span.label_ in ("LOC", "ORG", "GPE"):
+            repaired.extend(_place_then_person(span))
+        elif span is not None and len(span):
             repaired.append(span)
     return repaired
+
+
+def _known_prefix(span: Span, keep: int) -> int:
+    """Tokens at the start of ``span`` forming a known place or organisation name.
+
+    At least ``keep`` tokens are left after the prefix; 0 means no prefix.
+    """
+    for size in range(min(len(span) - keep, 4), 0, -1):
+        if name_key(span[:size].text) in known_names():
+            return size
+    return 0
+
+
+def _place_then_person(span: Span) -> list[Span]:
+    """Split "Korea Utara Kim Jong Un" (read as one place) into the place and the person.
+
+    Indonesian news puts a person's name right after the country or body
+    they speak for ("juru bicara Kremlin Dmitry Peskov"), and the model
+    sometimes reads the whole run as one name. The split happens only when
+    the rest is two or three capitalised words that are neither a known
+    name nor an organisation's head word.
+    """
+    titles = 0
+    while titles < len(span) and span[titles].text in PERSON_TITLES:
+        titles += 1
+    named = span[titles:]
+    size = _known_prefix(named, keep=2) if len(named) >= 3 else 0
+    rest = named[size:]
+    if not size or len(rest) > 3:
+        return [span]
+    words = [token.text for token in rest]
+    looks_like_person = all(
+        word[:1].isupper() and not word.isupper() and word.replace("-", "").isalpha()
+        for word in words
+    )
+    if (
+        not looks_like_person
+        or words[0] in ORG_FIRST_WORDS
+        or words[-1] in ORG_LAST_WORDS
+        or _known_prefix(rest, keep=0)
+        # A known name inside ("Khawatir Korut"); two letters are too ambiguous ("Un").
+        or any(len(word) > 2 and name_key(word) in known_names() for word in words)
+    ):
+        return [span]
+    from spacy.tokens import Span
+
+    return [
+        Span(span.doc, named.start, named.start + size, label=span.label_),
+        Span(span.doc, named.start + size, span.end, label="PER"),
+    ]
 
 
 def _before_line_break(ent: Span) -> Span | None:
@@ -74,17 +130,19 @@ def _before_line_break(ent: Span) -> Span | None:
     return ent
 
 
+def _has_org_head(span: Span) -> bool:
+    return span[-1].text.rstrip(".") in ORG_LAST_WORDS or span[0].text in ORG_FIRST_WORDS
+
+
 def _person(span: Span) -> Span | None:
     doc = span.doc
-    words = [token.text for token in span]
-    if words[-1].rstrip(".") in ORG_LAST_WORDS or words[0] in ORG_FIRST_WORDS:
+    if _has_org_head(span):
         return _trimmed(doc, span.start, span.end, "ORG")
     start = span.start
     while span.end - start > 1 and doc[start].text.rstrip(".") in PERSON_TITLES:
         start += 1
     # A known place or organisation in front of a full name: "Kremlin Dmitry Peskov".
-    if span.end - start >= 3 and name_key(doc[start].text) in known_names():
-        start += 1
+    start += _known_prefix(doc[start : span.end], keep=2)
     return _trimmed(doc, start, span.end, span.label_)
 
 

@@ -1,0 +1,82 @@
+"""Repairs of NER spans whose own words show the mistake (on hand-set spans)."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from newsreader.nlp.rules.repair import repair_entities  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def blank():
+    """One blank pipeline for the module: building it takes a second."""
+    return spacy.blank("id")
+
+
+def _repaired(nlp, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    ents = []
+    for phrase, label in spans:
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase), label=label)
+        assert span is not None, phrase
+        ents.append(span)
+    doc.ents = ents
+    return [(span.text, span.label_) for span in repair_entities(doc)]
+
+
+def test_place_run_into_a_person_is_split(blank) -> None:
+    text = "kata juru bicara Istana Kremlin Dmitry Peskov kepada wartawan."
+    assert _repaired(blank, text, [("Istana Kremlin Dmitry Peskov", "LOC")]) == [
+        ("Istana Kremlin", "LOC"),
+        ("Dmitry Peskov", "PER"),
+    ]
+    text = "Pemimpin Korea Utara Kim Jong Un tiba di Rusia."
+    assert _repaired(blank, text, [("Korea Utara Kim Jong Un", "LOC")]) == [
+        ("Korea Utara", "LOC"),
+        ("Kim Jong Un", "PER"),
+    ]
+
+
+def test_title_and_place_in_front_of_a_person_are_dropped(blank) -> None:
+    text = "Juru Bicara Kremlin Dmitry Peskov mengatakan itu."
+    assert _repaired(blank, text, [("Juru Bicara Kremlin Dmitry Peskov", "PER")]) == [
+        ("Dmitry Peskov", "PER")
+    ]
+
+
+def test_organisation_heads_relabel_people_and_places(blank) -> None:
+    text = "kata Michael Madden dari Stimson Center di Washington."
+    assert _repaired(blank, text, [("Michael Madden", "PER"), ("Stimson Center", "PER")]) == [
+        ("Michael Madden", "PER"),
+        ("Stimson Center", "ORG"),
+    ]
+    text = "Ia kuliah di Universitas Indonesia tahun lalu."
+    assert _repaired(blank, text, [("Universitas Indonesia", "LOC")]) == [
+        ("Universitas Indonesia", "ORG")
+    ]
+
+
+def test_entity_is_cut_at_a_paragraph_break(blank) -> None:
+    text = "Kim Jong Un akan Kunjungi Putin di Rusia\n\nBelum jelas di mana."
+    assert _repaired(blank, text, [("Rusia\n\nBelum", "LOC")]) == [("Rusia", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label"),
+    [
+        (
+            "Pasukan itu dikirim ke Korea Utara Menyatakan Putin Mungkin Mengunjungi hari ini.",
+            "Korea Utara Menyatakan Putin Mungkin Mengunjungi",
+            "LOC",
+        ),
+        ("Warga AS Khawatir Korut menjual senjata.", "AS Khawatir Korut", "LOC"),
+        ("Ia bekerja di Rusia Federasi Sepakbola.", "Rusia Federasi Sepakbola", "ORG"),
+        ("Jordan Henderson bermain baik.", "Jordan Henderson", "PER"),
+        ("Delegasi Korea Utara tiba.", "Korea Utara", "LOC"),
+    ],
+)
+def test_spans_without_a_clear_mistake_are_kept(blank, text: str, phrase: str, label: str) -> None:
+    assert _repaired(blank, text, [(phrase, label)]) == [(phrase, label)]
