@@ -9,6 +9,7 @@ from newsreader.app.library import Library, Overrides
 from newsreader.app.widgets.reader_layout import (
     PLACEHOLDER,
     Cursor,
+    Highlighter,
     layout_article,
     neutralise,
     offset_at,
@@ -16,6 +17,7 @@ from newsreader.app.widgets.reader_layout import (
     wrap_spans,
 )
 from newsreader.corpus.article import Article, RemovedLine
+from newsreader.nlp.annotation import Entity
 from newsreader.query import parse
 
 
@@ -58,35 +60,49 @@ def _article(**changes) -> Article:
 def test_lines_know_their_offsets_and_clicks_map_back() -> None:
     article = _article()
     layout = layout_article(article, 20)
-    body = [line for line in layout.lines if line.start is not None]
-    for line in body:
-        assert line.text.plain == article.text[line.start : line.end]
+    body = [i for i, line in enumerate(layout.lines) if line.start is not None]
+    for index in body:
+        line = layout.lines[index]
+        assert layout.plain(index) == article.text[line.start : line.end]
     putin = article.text.index("Putin")
     row = layout.line_of(putin)
     line = layout.lines[row]
-    assert offset_at(line, putin - line.start) == putin
-    assert offset_at(line, 500) is None
+    assert offset_at(layout, row, putin - line.start) == putin
+    assert offset_at(layout, row, 500) is None
+    # A break space belongs to the next line; every offset maps to some line.
+    assert all(layout.line_of(offset) is not None for offset in range(len(article.text)))
 
 
 def test_removed_lines_appear_where_they_stood() -> None:
-    second = "Paragraf pertama tentang Kim.\n\n".__len__()
+    second = len("Paragraf pertama tentang Kim.\n\n")
     article = _article(removed=(RemovedLine("Baca Juga: lainnya", "related", second),))
-    hidden = layout_article(article, 60).lines
-    shown = layout_article(article, 60, show_removed=True).lines
-    plain = [line.text.plain for line in shown]
-    assert len(shown) == len(hidden) + 1
+    hidden = layout_article(article, 60)
+    shown = layout_article(article, 60, show_removed=True)
+    plain = [shown.plain(i) for i in range(len(shown.lines))]
+    assert len(shown.lines) == len(hidden.lines) + 1
     assert plain.index("[related] Baca Juga: lainnya") + 1 == plain.index(
         "Paragraf kedua tentang Putin."
     )
 
 
-def test_cursor_styles_only_its_span() -> None:
+def test_highlighter_styles_entities_of_shown_labels_and_the_cursor() -> None:
     article = _article()
-    start = article.text.index("Kim")
-    layout = layout_article(article, 60, cursor=Cursor(start, start + 3, is_entity=True))
-    line = layout.lines[layout.line_of(start)]
-    styled = [span for span in line.text.spans if "reverse" in str(span.style)]
-    assert [(s.start + line.start, s.end + line.start) for s in styled] == [(start, start + 3)]
+    layout = layout_article(article, 60)
+    kim = article.text.index("Kim")
+    putin = article.text.index("Putin")
+    entities = [
+        Entity(kim, kim + 3, "Kim", "PER", "Kim Jong Un"),
+        Entity(putin, putin + 5, "Putin", "LOC", "Putin"),  # hidden: LOC is off
+    ]
+    cursor = Cursor(kim, kim + 3, is_entity=True)
+    highlighter = Highlighter(entities, {"PER"}, cursor, len(article.text))
+    row = layout.line_of(kim)
+    line = layout.lines[row]
+    text = highlighter.line(layout, row)
+    styled = [(s.start + line.start, s.end + line.start, str(s.style)) for s in text.spans]
+    assert styled and all(start == kim and end == kim + 3 for start, end, _ in styled)
+    assert any("reverse" in style for _, _, style in styled)
+    assert highlighter.line(layout, layout.line_of(putin)).spans == []
 
 
 def test_sentence_spans_fall_back_to_paragraphs() -> None:

@@ -144,7 +144,7 @@ class Pipeline:
         self.library.set_annotations(message.annotated)
         self.query_one("#progress").display = False
         self.set_status(f"{len(message.annotated)} articles annotated")
-        self.reader.relayout()
+        self.reader.restyle()
         self._update_legend()
         if self.filter_text:  # entity and label terms can only match now
             self._apply_filter(keep=self.article_list.current_id)

@@ -20,6 +20,7 @@ from newsreader.app.library import Library
 from newsreader.app.messages import SentencePicked
 from newsreader.app.widgets.reader_layout import (
     Cursor,
+    Highlighter,
     Layout,
     Line,
     layout_article,
@@ -50,6 +51,7 @@ class Reader(ScrollView, can_focus=True):
         super().__init__(name=name, id=id)
         self.library = library
         self._layout = Layout()
+        self._highlighter = Highlighter((), frozenset(), None, 0)
 
     # -- what is shown ---------------------------------------------------
 
@@ -66,20 +68,22 @@ class Reader(ScrollView, can_focus=True):
                     break
 
     def relayout(self) -> None:
-        """Rebuild the lines (after an annotation, an edit or a resize)."""
+        """Rebuild the lines (after an article change, an edit, a toggle or a resize)."""
         width = max(self.scrollable_content_region.width, 10)
         if self.article_id is None or self.library.position(self.article_id) is None:
-            self._layout = Layout([Line(Text(EMPTY_HINT, "dim"))])
+            self._layout = Layout(lines=[Line(Text(EMPTY_HINT, "dim"))])
         else:
-            self._layout = layout_article(
-                self.library.article(self.article_id),
-                width,
-                entities=self.library.entities(self.article_id),
-                shown_labels=self.shown_labels,
-                cursor=self.cursor,
-                show_removed=self.show_removed,
-            )
+            article = self.library.article(self.article_id)
+            self._layout = layout_article(article, width, show_removed=self.show_removed)
         self.virtual_size = Size(0, len(self._layout.lines))
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Recompute highlights (labels, cursor, new annotation) without re-laying lines."""
+        entities = self.library.entities(self.article_id) if self.article_id else ()
+        self._highlighter = Highlighter(
+            entities, self.shown_labels, self.cursor, len(self._layout.body)
+        )
         self.refresh()
 
     def watch_article_id(self) -> None:
@@ -88,13 +92,13 @@ class Reader(ScrollView, can_focus=True):
     def watch_shown_labels(self) -> None:
         if self.cursor and self.cursor.is_entity:
             self.cursor = None
-        self.relayout()
+        self.restyle()
 
     def watch_show_removed(self) -> None:
         self.relayout()
 
     def watch_cursor(self, cursor: Cursor | None) -> None:
-        self.relayout()
+        self.restyle()
         if cursor is None or self.article_id is None:
             return
         line = self._layout.line_of(cursor.start)
@@ -189,7 +193,7 @@ class Reader(ScrollView, can_focus=True):
         row = offset.y + int(self.scroll_offset.y)
         if not 0 <= row < len(self._layout.lines):
             return
-        char = offset_at(self._layout.lines[row], offset.x + int(self.scroll_offset.x))
+        char = offset_at(self._layout, row, offset.x + int(self.scroll_offset.x))
         if char is None:
             return
         for entity in self.visible_entities():
@@ -207,7 +211,7 @@ class Reader(ScrollView, can_focus=True):
         row = y + int(self.scroll_offset.y)
         if row >= len(self._layout.lines):
             return Strip.blank(width, self.rich_style)
-        text = self._layout.lines[row].text
+        text = self._highlighter.line(self._layout, row)
         strip = Strip(list(text.render(self.app.console)), text.cell_len)
         return strip.crop_extend(0, width, None).apply_style(self.rich_style)
 
@@ -217,4 +221,4 @@ class Reader(ScrollView, can_focus=True):
 
     def line_texts(self) -> list[str]:
         """Plain text of every laid-out line (for tests and screen readers)."""
-        return [line.text.plain for line in self._layout.lines]
+        return [self._layout.plain(index) for index in range(len(self._layout.lines))]
