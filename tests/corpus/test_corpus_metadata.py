@@ -28,6 +28,8 @@ from newsreader.corpus.wrap import unwrap
         ("Sep 1, 2023 3:05 PM", Stamp("2023-09-01", "15:05")),
         ("Sep 1, 2023 13:05 PM", None),
         ("Minggu, 5 Mei 2024", Stamp("2024-05-05")),
+        ("Kompas.com - 12/09/2023, 14:30 WIB", Stamp("2023-09-12", "14:30", "WIB", "Kompas.com")),
+        ("12.09.2023", Stamp("2023-09-12")),
         ("2023-09-12T10:00", Stamp("2023-09-12", "10:00")),
         ("12/31/2023", Stamp("2023-12-31")),
         ("31 Februari 2023", None),
@@ -109,7 +111,8 @@ def test_normalise_wire(raw: str, name: str) -> None:
         ("NEW YORK (Reuters) \u2014 Harga minyak", Dateline("New York", None, "Reuters")),
         ("MOSCOW/SEOUL, Sept 12 (Reuters) - North Korean", Dateline("Moscow", None, "Reuters")),
         ("PORT-AU-PRINCE -- Gempa", Dateline("Port-Au-Prince")),
-        ("Jakarta - Presiden", None),  # title case without an outlet: could be a sentence
+        ("Jakarta - Presiden", Dateline("Jakarta")),
+        ("Menurut Putin - kata", None),  # several title-case words alone: maybe a sentence
         ("Jakarta (ANTARA) - Presiden", Dateline("Jakarta", None, "Antara")),
         ("WASHINGTON, D.C. -- The", Dateline("Washington")),
         ("AS, Jepang dan Korea Selatan telah lama mengatakan", None),
@@ -336,3 +339,55 @@ def test_one_paragraph_per_line_is_not_joined() -> None:
         f"Kalimat nomor {i} tentang banjir yang melanda kota pada pekan ini." for i in range(5)
     )
     assert unwrap(text) == text
+
+
+KOMPAS_STYLE = """Presiden Resmikan Bendungan Baru di Jawa Tengah
+Kompas.com - 12/09/2023, 14:30 WIB
+Penulis Ahmad Naufal | Editor Sabrina Asril
+Lihat Foto
+Presiden meresmikan bendungan di Jawa Tengah, Selasa. (KOMPAS.com/ANDREAS LUKAS ALTOBELI)
+SEMARANG, KOMPAS.com - Presiden meresmikan bendungan baru di Jawa Tengah pada Selasa.
+Bendungan itu diharapkan mengairi ribuan hektare sawah.
+Baca juga: Bendungan lain segera rampung
+Simak breaking news dan berita pilihan kami langsung di ponselmu.
+"""
+DETIK_STYLE = """Selasa, 12 Sep 2023 14:30 WIB
+Harga Beras Naik Lagi di Pasar Tradisional
+Jakarta - Harga beras di sejumlah pasar tradisional kembali naik pekan ini.
+Pedagang mengatakan pasokan dari daerah berkurang.
+(abc/def)
+"""
+
+
+def test_kompas_style_page_text() -> None:
+    article = article_from_text(KOMPAS_STYLE)
+    assert (article.title, article.outlet, article.date, article.time) == (
+        "Presiden Resmikan Bendungan Baru di Jawa Tengah",
+        "Kompas",
+        "2023-09-12",
+        "14:30",
+    )
+    assert (article.byline, article.editor, article.dateline) == (
+        "Ahmad Naufal",
+        "Sabrina Asril",
+        "Semarang",
+    )
+    assert article.paragraphs == [
+        "SEMARANG, KOMPAS.com - Presiden meresmikan bendungan baru di Jawa Tengah pada Selasa.",
+        "Bendungan itu diharapkan mengairi ribuan hektare sawah.",
+    ]
+    assert [r.kind for r in article.removed] == [
+        "metadata", "metadata", "credit", "caption", "caption", "related", "social",
+    ]  # fmt: skip
+
+
+def test_detik_style_page_text() -> None:
+    article = article_from_text(DETIK_STYLE)
+    assert (article.title, article.date, article.dateline, article.outlet) == (
+        "Harga Beras Naik Lagi di Pasar Tradisional",
+        "2023-09-12",
+        "Jakarta",
+        None,
+    )
+    assert len(article.paragraphs) == 2
+    assert [r.kind for r in article.removed] == ["metadata", "metadata", "credit"]

@@ -62,8 +62,10 @@ _CORE = (
     rf"|(?P<y4>\d{{4}})-(?P<n4>\d{{2}})-(?P<d4>\d{{2}})(?:T(?=\d))?"
 )
 _LABEL = rf"(?:{_alternation(LABELS)})(?:\s+(?:on|pada))?\s*:?\s*"
+# Some outlets print their name before the stamp: "Kompas.com - 12/09/2023, 14:30 WIB".
+_SOURCE = r"(?P<source>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})\s*(?:[-–—|,]\s*)?"
 DATE_LINE = re.compile(
-    rf"(?:{_LABEL})?(?:{_WEEKDAY}{_SEP})?(?:{_CORE}){_SEP}(?:{_TIME})?\s*",
+    rf"(?:{_SOURCE})?(?:{_LABEL})?(?:{_WEEKDAY}{_SEP})?(?:{_CORE}){_SEP}(?:{_TIME})?\s*",
     re.IGNORECASE,
 )
 
@@ -72,11 +74,15 @@ _CORE_SEARCH = re.compile(_CORE, re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Stamp:
-    """A parsed publication stamp: ISO date, optional "HH:MM" time and zone."""
+    """A parsed publication stamp: ISO date, optional "HH:MM" time and zone.
+
+    ``source`` is the outlet's host when the stamp line names it, as written.
+    """
 
     date: str
     time: str | None = None
     timezone: str | None = None
+    source: str | None = None
 
 
 def parse_date_line(line: str) -> Stamp | None:
@@ -108,7 +114,8 @@ def parse_date_line(line: str) -> Stamp | None:
             hour = hour % 12 + (12 if half == "p" else 0)
         time = f"{hour:02d}:{match.group('minute')}"
     tz = match.group("tz")
-    return Stamp(date.isoformat(), time, "".join(tz.split()).upper() if tz else None)
+    zone = "".join(tz.split()).upper() if tz else None
+    return Stamp(date.isoformat(), time, zone, match.group("source"))
 
 
 def normalise_date(text: str) -> str | None:

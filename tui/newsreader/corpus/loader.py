@@ -168,9 +168,13 @@ def _build(text: str, suffix: str, article_id: str, path: str) -> Article:
 def _article(cleaned: Cleaned, source: _Source, article_id: str, path: str) -> Article:
     dateline = cleaned.dateline
     stamp = cleaned.stamp
-    outlet = (dateline.outlet if dateline else None) or (
-        normalise_outlet(source.site_name) if source.site_name else None
-    )
+    # The lede's dateline is the most specific statement of the outlet, then
+    # a stamp line naming it, then the HTML page's site name.
+    stated = [dateline.outlet if dateline else None, stamp.source if stamp else None]
+    outlet = next((o for o in stated if o), None)
+    if outlet is None and source.site_name:
+        outlet = source.site_name
+    outlet = normalise_outlet(outlet) if outlet else None
     wire_raw = cleaned.wire
     wire = normalise_wire(wire_raw) if wire_raw else (dateline.wire if dateline else None)
     return Article(

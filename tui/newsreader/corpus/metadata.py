@@ -87,9 +87,10 @@ def parse_dateline(line: str) -> Dateline | None:
         pos = match.end()
         if sep == ",":
             continue
-        # A title-case word is a city only beside an outlet or a wire credit
-        # ("Jakarta (ANTARA) -"); alone it may be the start of a sentence.
-        if city is None and title_city is not None and (outlet or wire):
+        # A title-case name is a city beside an outlet or a wire credit
+        # ("Jakarta (ANTARA) -"), or alone when it is one word ("Jakarta -",
+        # detik's style); several title-case words alone may open a sentence.
+        if city is None and title_city is not None and (outlet or wire or " " not in title_city):
             city = title_city
         if city is not None:
             if not line[pos:].strip():

@@ -78,12 +78,17 @@ RULES: tuple[Rule, ...] = (
     _rule("social", "start", r"dapatkan (?:update|berita|informasi)\b.*\b(?:whatsapp|"
           r"telegram|google news|channel)\b"),
     _rule("social", "start", r"(?:download|unduh) (?:aplikasi|app)\b"),
+    _rule("social", "start", r"simak breaking news\b|pilih saluran andalanmu\b"),
     _rule("social", "line", _DECOR + r"(?:bagikan|share)(?: (?:artikel|berita|this article|"
           r"this story|ini))?|copy link|salin (?:link|tautan)" + _DECOR),
     # Wire credit: "sumber : Reuters", "Source: AP".
     _rule("wire", "line", r"(?:sumber|source|sumber berita)\s*:\s*(?P<wire>[^\s:]+(?:\s+[^\s:]+)"
           r"{0,4}?)[\s.]*"),
-    # Staff credits.
+    # Staff credits. Without colons only as a pair ("Penulis X | Editor Y"):
+    # alone, "Penulis Buku Laris ..." could be a headline.
+    _rule("credit", "line", r"(?i:rep(?:orter)?|wartawan|pewarta|penulis)\s*:?\s+(?P<byline>"
+          + _NAME + r")\s*[|/,]\s*(?i:red(?:aktur)?|editor|penyunting)\s*:?\s+(?P<editor>"
+          + _NAME + r")", ignore_case=False),
     _rule("credit", "line", r"(?:rep(?:orter)?|wartawan|pewarta|kontributor)\s*:\s*"
           r"(?P<byline>[^/|]{2,80}?)\s*(?:[/|,]\s*(?:red(?:aktur)?|editor|penyunting)\s*:\s*"
           r"(?P<editor>.{2,80}?))?[\s.]*"),
@@ -107,6 +112,10 @@ RULES: tuple[Rule, ...] = (
           r"kredit foto|photo credit|dok(?:umentasi)?\.?)\s*:\s*\S"),
     _rule("caption", "line", r".*\((?:antara(?: foto)?|ap(?: photo)?|reuters|afp|epa(?:-efe)?|"
           r"getty images|xinhua|anadolu)\s*/[^()]*\)[\s.]*"),
+    # A caption ending in its credit: "(KOMPAS.com/ANDREAS LUKAS)", "(ANTARA FOTO/X/abc)".
+    _rule("caption", "line", r".*\((?:[A-Za-z0-9-]+\.(?:com|co\.id|id|net|org)|[A-Z]{2,}"
+          r"(?: [A-Z]+)*)\s*/\s*[^()/]{3,80}(?:/[^()/]{1,40})*\)[\s.]*", ignore_case=False),
+    _rule("caption", "line", _DECOR + r"(?:lihat foto|foto|ilustrasi|galeri foto)" + _DECOR),
     _rule("caption", "line", r"(?:ap|afp|reuters|epa|getty images|antara foto)(?: photo)?\s*/"
           r"\s*[\w .'’-]{2,60}"),
     # Agency slugs: "TOPSHOT-RUSSIA-NKOREA-POLITICS-DIPLOMACY".
