@@ -89,6 +89,8 @@ def _found(text: str) -> list[tuple[str, str]]:
         ),
         ("Jerman menyerah pada akhir Perang Dunia II di Eropa.", ("Perang Dunia II", "EVENT")),
         ("Jokowi hadir di KTT G20 di Bali.", ("KTT G20", "EVENT")),
+        ("Pemilu 2014 adalah pemilu terakhir menuju sistem baru.", ("Pemilu 2014", "EVENT")),
+        ("Jaraknya 2000 km dari ibu kota.", ("2000 km", "QUANTITY")),
         ("Argentina menjuarai Piala Dunia 2022 di Qatar.", ("Piala Dunia 2022", "EVENT")),
         ("Indonesia meraih medali emas di Asian Games.", ("Asian Games", "EVENT")),
         ("Atlet itu lolos ke Olimpiade Paris 2024 bulan lalu.", ("Olimpiade Paris 2024", "EVENT")),
@@ -117,6 +119,10 @@ def test_rule_finds_entity(sentence: str, expected: tuple[str, str]) -> None:
         "Ini akan menjadi kunjungan kedua Kim ke Rusia.",
         "kata Kirby dalam konferensi pers Gedung Putih",
         "Pasokan itu dapat digunakan dalam perang Ukraina.",
+        "Laporan diterima Badan Pengawas Pemilu (Bawaslu) kemarin.",
+        "Pameran dibuka di Jakarta Convention Center, Senayan.",
+        "Perusahaan itu pada 2014 kehilangan pangsa pasar.",
+        "Ekonomi pada 2007 tumbuh pesat.",
     ],
 )
 def test_no_quantity_or_event_in_lookalikes(sentence: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.nlp.rules.events import event_patterns
+from newsreader.nlp.rules.events import event_patterns, inside_longer_name
 from newsreader.nlp.rules.prefilter import with_first_chars
 from newsreader.nlp.rules.quantity import quantity_patterns
 from newsreader.nlp.rules.temporal import DATE_PATTERNS, TIME_PATTERNS
@@ -62,8 +62,11 @@ def find_rule_spans(text: str) -> list[RuleSpan]:
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if start < end:
-                found.append(RuleSpan(start, end, label))
+            if start >= end:
+                continue
+            if label == "EVENT" and inside_longer_name(text, start):
+                continue
+            found.append(RuleSpan(start, end, label))
     return _without_overlaps(found)
 
 

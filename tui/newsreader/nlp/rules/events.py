@@ -58,9 +58,32 @@ def event_patterns() -> tuple[str, ...]:
     end = r"(?![\w-])"
     return (
         rf"{start}(?:{_alternation(event_names())}){tail}{end}",
-        rf"{start}(?:{_alternation(HEADS_ID)})(?:\s+{modifier}){{1,6}}{end}",
-        rf"{start}(?:{cap}\s+){{1,4}}(?:{_alternation(HEADS_EN)}){tail}{end}",
+        rf"{start}(?:{_alternation(HEADS_ID)})(?:\s+{modifier}){{1,4}}{end}",
+        # Not when another capitalised word follows: "Jakarta Convention Center" is a place.
+        rf"{start}(?:{cap}\s+){{1,4}}(?:{_alternation(HEADS_EN)}){tail}{end}(?!\s+[A-Z])",
     )
 
 
+def inside_longer_name(text: str, start: int) -> bool:
+    """Whether an event match at ``start`` continues a capitalised name before it.
+
+    "Badan Pengawas Pemilu" or "RUU Pemilu" name an agency and a bill, not
+    the election: a capitalised word right before the match, unless it
+    opens the sentence, makes the match part of that longer name.
+    """
+    window_start = max(0, start - 60)
+    window = text[window_start:start]
+    previous = _PREVIOUS_WORD.search(window)
+    if previous is None or not previous.group(1)[:1].isupper():
+        return False
+    before = window[: previous.start()].rstrip(" \t")
+    if not before:
+        # Nothing before the word: the start of the text, or too far to tell.
+        return window_start > 0
+    return before[-1] not in _SENTENCE_OPENERS
+
+
+# The word before a match, directly before it (no punctuation between).
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+_SENTENCE_OPENERS = ".!?:;\"“”‘’'(\n—–-"
 _ENGLISH_STOPS = {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "By", "With"}

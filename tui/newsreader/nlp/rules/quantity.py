@@ -14,7 +14,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.nlp.normalize import QUALIFIERS, SCALES, UNITS, VAGUE_NUMBERS
+from newsreader.nlp.normalize import (
+    CURRENCIES,
+    QUALIFIERS,
+    SCALES,
+    UNIT_ALIASES,
+    UNITS,
+    VAGUE_NUMBERS,
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -43,6 +50,10 @@ def quantity_patterns() -> tuple[str, ...]:
     not_function = rf"(?!(?:{_alternation(sorted(function_words()))})(?![\w-]))"
     # A counted noun: one lower-case word (hyphenated allowed), not a function word.
     counted = rf"{not_function}[a-z][a-z]+(?:-[a-z]+)?"
+    # A bare year-like number ("pada 2014 kehilangan", "2007 tumbuh") counts
+    # something only with a real unit after it ("2000 km"), not any word.
+    units = _alternation([u for u in (*UNIT_ALIASES, *CURRENCIES, *SCALES) if u.isalpha()])
+    not_a_bare_year = rf"(?!(?:1[6-9]|2[01])\d\d(?![\d.,])\s+(?!(?:{units})(?![\w-])))"
     glued_unit = r"(?:%|km|kg|cm|mm|m|ha|MW|GW|kWh|GB|TB)"
     start = r"(?<![\w.,/:$€£-])"
     # A number right after a currency belongs to the currency pattern.
@@ -52,7 +63,7 @@ def quantity_patterns() -> tuple[str, ...]:
     # sentence may start with them ("Lebih dari 100 orang", "Empat tahun").
     return (
         rf"{start}(?i:{qualifier}){currency}{number}(?:\s+{scale})?{end}",
-        rf"{start}{after_currency}(?i:{qualifier}){number}(?:\s*{glued_unit}|\s+{scale}(?:\s+{counted})?"
+        rf"{start}{after_currency}(?i:{qualifier}){not_a_bare_year}{number}(?:\s*{glued_unit}|\s+{scale}(?:\s+{counted})?"
         rf"|\s+(?:dolar|dollar)\s+AS|\s+{counted}){end}",
         rf"{start}(?i:{qualifier})(?<!salah )(?<!Salah )(?i:{word_number})\s+{counted}{end}",
         rf"{start}(?i:{qualifier})(?i:{vague})\s+{counted}{end}",
