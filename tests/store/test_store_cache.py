@@ -121,3 +121,32 @@ def test_article_cache_round_trip_and_invalidation(
         store.put_articles([(changed, article)], reader_version="r1")
         assert store.get_articles([changed], reader_version="r1") == {changed: article}
         assert store.get_articles([key], reader_version="r1") == {}
+
+
+def test_upgrade_from_schema_1_keeps_state_and_drops_cache(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(
+        """
+        CREATE TABLE annotations (content_hash TEXT, model_key TEXT, data TEXT,
+            PRIMARY KEY (content_hash, model_key)) WITHOUT ROWID;
+        INSERT INTO annotations VALUES ('h', 'm@1', '[]');
+        CREATE TABLE article_state (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL,
+            read INTEGER NOT NULL DEFAULT 0, starred INTEGER NOT NULL DEFAULT 0,
+            overrides TEXT NOT NULL DEFAULT '{}', updated_at REAL NOT NULL);
+        INSERT INTO article_state VALUES ('/a.txt', 'h', 1, 1, '{"outlet": "Kompas"}', 0);
+        PRAGMA user_version = 1;
+        """
+    )
+    conn.close()
+    from newsreader.store import ArticleKey, ArticleState
+
+    with Store.open(db_path) as store:
+        assert store.warnings == []
+        assert store.get_state(ArticleKey("/a.txt", "h")) == ArticleState(
+            read=True, starred=True, overrides={"outlet": "Kompas"}
+        )
+        assert store.get_annotation("h", "m@1") is None
+        annotation = Annotation((Entity(0, 1, "a", "PER", "a"),), ())
+        store.put_annotations([("h", annotation)], "m@1")
+        assert store.get_annotation("h", "m@1") == annotation

@@ -1,10 +1,12 @@
 """Compact JSON for cached annotations and articles.
 
-Rows are JSON arrays in dataclass field order, headed by a fingerprint of
-the field names. When another part of newsreader adds a field to
+Each value is a JSON array headed by a fingerprint of the dataclass field
+names and types. When another part of newsreader adds a field to
 ``Entity``, ``Sentence``, ``Annotation``, ``Article`` or ``RemovedLine``,
 the fingerprint changes and old rows simply miss the cache, so nothing is
 ever decoded into the wrong field or silently loses the new one.
+Entities and sentences are stored as packed columns (see ``columns``);
+articles, one per row, as plain arrays in field order.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from typing import Any
 
 from newsreader.corpus.article import Article, RemovedLine
 from newsreader.nlp.annotation import Annotation, Entity, Sentence
+from newsreader.store.columns import StringTable, column_kinds, decode_table, encode_table
 
 _ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
 _SENTENCE_FIELDS = tuple(f.name for f in fields(Sentence))
 _ANNOTATION_EXTRAS = tuple(
     f.name for f in fields(Annotation) if f.name not in ("entities", "sentences")
 )
+_ENTITY_KINDS = column_kinds(Entity)
+_SENTENCE_KINDS = column_kinds(Sentence)
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _REMOVED_FIELDS = tuple(f.name for f in fields(RemovedLine))
 
@@ -30,7 +35,9 @@ def _fingerprint(*names: tuple[str, ...]) -> str:
     return hashlib.sha1(repr(names).encode("utf-8")).hexdigest()[:12]
 
 
-ANNOTATION_FORMAT = _fingerprint(_ENTITY_FIELDS, _SENTENCE_FIELDS, _ANNOTATION_EXTRAS)
+ANNOTATION_FORMAT = _fingerprint(
+    _ENTITY_FIELDS, _ENTITY_KINDS or (), _SENTENCE_FIELDS, _SENTENCE_KINDS or (), _ANNOTATION_EXTRAS
+)
 ARTICLE_FORMAT = _fingerprint(_ARTICLE_FIELDS, _REMOVED_FIELDS)
 
 
@@ -56,10 +63,11 @@ def encode_annotation(annotation: Annotation) -> str:
     Raises:
         TypeError, ValueError: a field holds something JSON cannot carry.
     """
-    entities = [[getattr(e, name) for name in _ENTITY_FIELDS] for e in annotation.entities]
-    sentences = [[getattr(s, name) for name in _SENTENCE_FIELDS] for s in annotation.sentences]
+    table = StringTable()
+    entities = encode_table(annotation.entities, Entity, _ENTITY_KINDS, table)
+    sentences = encode_table(annotation.sentences, Sentence, _SENTENCE_KINDS, table)
     extras = [getattr(annotation, name) for name in _ANNOTATION_EXTRAS]
-    return _dumps([ANNOTATION_FORMAT, entities, sentences, extras])
+    return _dumps([ANNOTATION_FORMAT, table.strings, entities, sentences, extras])
 
 
 def decode_annotation(data: str) -> Annotation:
@@ -69,16 +77,17 @@ def decode_annotation(data: str) -> Annotation:
         UndecodableRow: the row has another format or is damaged.
     """
     try:
-        fmt, entity_rows, sentence_rows, extras = json.loads(data)
+        fmt, strings, entities, sentences, extras = json.loads(data)
         if fmt != ANNOTATION_FORMAT:
             raise UndecodableRow(f"annotation format {fmt!r}")
-        # Fields are plain JSON scalars today, so the common case skips _frozen.
-        entities = tuple(Entity(*row) for row in entity_rows)
-        sentences = tuple(Sentence(*row) for row in sentence_rows)
-        return Annotation(entities, sentences, *(_frozen(value) for value in extras))
+        return Annotation(
+            decode_table(entities, Entity, _ENTITY_KINDS, strings),
+            decode_table(sentences, Sentence, _SENTENCE_KINDS, strings),
+            *(_frozen(value) for value in extras),
+        )
     except UndecodableRow:
         raise
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, IndexError) as error:
         raise UndecodableRow(str(error)) from error
 
 

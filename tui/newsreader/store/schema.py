@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+# 2: cache tables became rowid tables: rows of a few kB overflow a
+# WITHOUT ROWID page and wasted almost half the file.
+SCHEMA_VERSION = 2
 
 STATE_TABLES = ("article_state", "position")
+CACHE_TABLES = ("annotations", "articles")
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS annotations (
@@ -19,14 +22,14 @@ CREATE TABLE IF NOT EXISTS annotations (
     model_key TEXT NOT NULL,
     data TEXT NOT NULL,
     PRIMARY KEY (content_hash, model_key)
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS articles (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     reader_version TEXT NOT NULL,
     data TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS article_state (
     path TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL,
@@ -49,12 +52,17 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
-    """Create the tables in one transaction; a no-op when they exist.
+    """Create or upgrade the tables in one transaction; a no-op when they are current.
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    An upgrade drops the cache tables (they are rebuilt as articles are
+    read again) and keeps the state tables. ``conn`` must be in
+    autocommit mode (``isolation_level=None``).
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
+        if 0 < schema_version(conn) < SCHEMA_VERSION:
+            for table in CACHE_TABLES:
+                conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _TABLES.split(";"):
             if statement.strip():
                 conn.execute(statement)
