@@ -183,3 +183,36 @@ def test_two_processes_give_the_same_result(
     single = list(annotator.annotate_many(texts))
     double = list(annotator.annotate_many(texts, n_process=2, batch_size=2))
     assert double == single
+
+
+def test_other_language_pipeline_by_path(tmp_path) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Vladimir Putin"},
+            {"label": "GPE", "pattern": "Moscow"},
+            {"label": "CARDINAL", "pattern": "two"},
+        ]
+    )
+    nlp.meta["name"] = "news_test"
+    nlp.meta["version"] = "1.2.3"
+    path = tmp_path / "en_news_test"
+    nlp.to_disk(path)
+
+    english = Annotator(model=str(path))
+    assert english.info.name == "en_news_test"
+    assert english.info.version == "1.2.3"  # no Indonesian rules for English
+    text = "Vladimir Putin met two envoys in Moscow on Tuesday."
+    annotation = english.annotate(text)
+    _assert_well_formed(text, annotation)
+    # Labels mapped onto ours; labels we do not use (CARDINAL) dropped.
+    assert _found(annotation) == {("Vladimir Putin", "PER"), ("Moscow", "LOC")}
+    assert "newsreader_rules" not in english.load().pipe_names
+
+
+def test_missing_model_name_raises_oserror() -> None:
+    with pytest.raises(OSError):
+        Annotator(model="xx_no_such_pipeline_installed").load()

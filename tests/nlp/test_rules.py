@@ -35,6 +35,8 @@ def _found(text: str) -> list[tuple[str, str]]:
             ("bulan Juli 2000", "DATE"),
         ),
         ("Shoigu mengunjungi Pyongyang pada Juli.", ("Juli", "DATE")),
+        ("Dana itu cukup hingga akhir Desember 2014.", ("akhir Desember 2014", "DATE")),
+        ("Muktamar digelar awal Juli nanti.", ("awal Juli", "DATE")),
         ("Sep 12, 2023 - 23:16", ("Sep 12, 2023", "DATE")),
         ("Kyiv, Ukraina 14 Sep 2023 – Recruitment Success Academy", ("14 Sep 2023", "DATE")),
         ("Putin yang pernah bertemu pada 2019 dalam perjalanan terakhir Kim.", ("2019", "DATE")),

@@ -59,8 +59,10 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"{_B}(?:[Hh]ari\s+)?{_WEEKDAY}(?:\s*,?\s*\(\s*{_NUMERIC_NO_YEAR}\s*\))?{_E}",
     # "bulan Juli", "pada Juli", "awal Mei": a month name alone needs a cue.
     rf"{_B}(?:(?P<span>[Bb]ulan\s+{_MONTH_FULL}(?:\s+{_YEAR}|\s+lalu)?)"
-    rf"|(?:[Pp]ada|[Ss]ejak|[Hh]ingga|[Ss]ampai|[Ss]elama|[Aa]wal|[Aa]khir|[Pp]ertengahan)"
-    rf"\s+(?P<span2>{_MONTH_FULL})){_E}",
+    rf"|(?:[Pp]ada|[Ss]ejak|[Hh]ingga|[Ss]ampai|[Ss]elama)\s+(?P<span2>{_MONTH_FULL})"
+    # The part of a month stays with it, as with years: "akhir Desember 2014".
+    rf"|(?:[Aa]wal|[Aa]khir|[Pp]ertengahan|[Mm]edio)\s+(?:bulan\s+)?{_MONTH_FULL}(?:\s+{_YEAR})?)"
+    rf"{_E}",
     # "tahun 2019", "akhir 2017", "awal tahun 2020", and "pada 2019" (just the year).
     rf"{_B}(?:[Tt]ahun|[Aa]khir|[Aa]wal|[Pp]ertengahan|[Mm]edio)\s+(?:tahun\s+)?{_YEAR}{_E}",
     rf"{_B}(?:[Pp]ada|[Ss]ejak|[Hh]ingga|[Ss]ampai|[Ss]elama|[Dd]alam|[Ii]n|[Ss]ince)\s+"
