@@ -304,3 +304,29 @@ def test_two_processes_write_at_once(db_path: Path) -> None:
         }
         hashes = [f"{n}{i}" for n in ("alpha", "beta") for i in range(0, 150, 10)]
         assert len(store.get_annotations(hashes, "m@1")) == 30
+
+
+def test_damaged_state_page_loses_only_its_own_rows(db_path: Path) -> None:
+    keys = _filled(db_path, n_states=3_000, n_cached=10)
+    conn = sqlite3.connect(db_path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    leaves = [
+        row[0]
+        for row in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'article_state' AND pagetype = 'leaf'"
+            " ORDER BY pageno"
+        )
+    ]
+    conn.close()
+    assert len(leaves) > 10
+    victim = leaves[len(leaves) // 2]
+    with db_path.open("r+b") as handle:
+        handle.seek((victim - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    with Store.open(db_path) as store:
+        states = store.get_states(keys)
+        kept = sum(state.read for state in states.values())
+        assert any("damaged" in w for w in store.warnings)
+    # Rows before and after the damaged page are read from both ends.
+    assert len(keys) - len(keys) // len(leaves) * 2 <= kept < len(keys)
+    assert states[keys[0]].read and states[keys[-1]].read
