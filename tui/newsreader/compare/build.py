@@ -49,6 +49,9 @@ class _Run:
         self.on_progress = on_progress
         self.total = 2 * len(items)
         self.done = 0
+        # Every name each article mentions, lower-cased: a place counts as
+        # contradicted only by an article that never names it.
+        self.names = [frozenset(e.canonical.lower() for e in item.entities) for item in items]
 
     def step(self, amount: int = 1, *, force: bool = False) -> None:
         self.done += amount
@@ -98,7 +101,6 @@ def _story(
 ) -> Story:
     fact_units = [u for a in members for u in units[a] if u.is_fact]
     vectors = [weights.vector(unit_features(u)) for u in fact_units]
-    names = [frozenset(e.canonical.lower() for e in item.entities) for item in run.items]
     grouped: set[int] = set()
     drafts = []
     for group in group_units(fact_units, vectors):
@@ -112,7 +114,7 @@ def _story(
             id=f"{story_id}-f{n}",
             summary=summary,
             mentions=tuple(_mention(u, run) for u in chosen),
-            discrepancies=tuple(find_discrepancies(chosen, run.ids, names)),
+            discrepancies=tuple(find_discrepancies(chosen, run.ids, run.names)),
         )
         for n, (chosen, summary) in enumerate(drafts, start=1)
     )

@@ -20,6 +20,10 @@ from newsreader.nlp.normalize import NormalizedDate, Quantity
 # agree: at least this many shared words, and this share of the smaller role.
 MIN_ROLE_OVERLAP = 2
 MIN_ROLE_SHARE = 0.5
+# Each sentence's values are paired with those of the next few sentences of
+# the fact only: slots still connect through the chain, and a fact that
+# many articles carry costs linear, not quadratic, work.
+PAIRING_REACH = 4
 
 _KIND_ORDER = ("date", "number", "place")
 
@@ -81,7 +85,7 @@ def _slot_discrepancies(
 
     conflicting: set[tuple[int, int]] = set()
     for a in range(len(units)):
-        for b in range(a + 1, len(units)):
+        for b in range(a + 1, min(len(units), a + 1 + PAIRING_REACH)):
             for ka, kb, agreement in _pair_values(kind, values[a], values[b]):
                 if agreement is Agreement.DIFFERENT and kind == "place":
                     if not _place_contradicted(

@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsreader.compare.model import SharedPassage, WireCredit
-from newsreader.compare.terms import tokenize
 from newsreader.corpus.article import Article
 
 SHINGLE = 8
+_WORD = re.compile(r"[^\W_]+")
 # Shingles in more articles than this are boilerplate (or wire copy so
 # widespread that pairwise reporting says nothing).
 MAX_SHINGLE_ARTICLES = 20
@@ -49,6 +49,7 @@ WIRES: dict[str, tuple[str, ...]] = {
 _ALIASES = {name: wire for wire, names in WIRES.items() for name in names}
 _NAMES = "|".join(re.escape(name) for name in sorted(_ALIASES, key=len, reverse=True))
 _NAME = rf"(?<![\w])(?P<name>{_NAMES})(?![\w])"
+_ANY_NAME = re.compile(_NAME)
 _AGENCY = r"(?i:kantor[- ]kantor berita|kantor berita)\s+(?:\w+\s+){0,2}?"
 _CREDIT = re.compile(
     r"(?i:\b(?:seperti\s+)?(?:dikutip|dilansir|mengutip|melansir|sumber)"
@@ -81,6 +82,8 @@ def wire_credits(article: Article) -> list[WireCredit]:
     if article.wire:
         add(_ALIASES.get(article.wire.strip(), article.wire.strip()), "metadata", article.wire)
     found = []
+    if not _ANY_NAME.search(article.text):
+        return found_credits
     for pattern, evidence in _PATTERNS:
         for m in pattern.finditer(article.text):
             found.append((m.start(), evidence, _ALIASES[m.group("name")], m.group()))
@@ -100,34 +103,39 @@ def shared_passages(ids: Sequence[str], texts: Sequence[str]) -> list[SharedPass
         One entry per pair sharing at least MIN_SHARED_CHARS characters,
         longest first.
     """
-    tokens = [tokenize(t) for t in texts]
     shingles: list[list[int]] = []
     postings: dict[int, list[int]] = defaultdict(list)
-    for a, toks in enumerate(tokens):
-        words = [t.lower for t in toks]
-        hashes = [hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)]
+    for a, text in enumerate(texts):
+        # Lower-cased word by word: lower-casing the whole text first can split
+        # a word ("İ" becomes two characters) and shift every offset after it.
+        words = [w.lower() for w in _WORD.findall(text)]
+        # zip builds the 8-word tuples in C; hashing them is the whole cost.
+        hashes = list(map(hash, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
         shingles.append(hashes)
         for h in set(hashes):
             postings[h].append(a)
+    shared_by = {h for h, holders in postings.items() if 2 <= len(holders) <= MAX_SHINGLE_ARTICLES}
     matched: dict[tuple[int, int], list[int]] = defaultdict(list)
     for a, hashes in enumerate(shingles):
         for pos, h in enumerate(hashes):
-            holders = postings[h]
-            if len(holders) < 2 or len(holders) > MAX_SHINGLE_ARTICLES:
-                continue
-            for b in holders:
-                if b > a:
-                    matched[(a, b)].append(pos)
-    found = []
+            if h in shared_by:
+                for b in postings[h]:
+                    if b > a:
+                        matched[(a, b)].append(pos)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    result = []
     for (a, b), positions in matched.items():
+        if a not in spans:
+            spans[a] = [m.span() for m in _WORD.finditer(texts[a])]
+        words = spans[a]
         runs = _runs(sorted(set(positions)))
-        spans = [(tokens[a][s].start, tokens[a][e + SHINGLE - 1].end) for s, e in runs]
-        chars = sum(end - start for start, end in spans)
+        shared = [(words[s][0], words[e + SHINGLE - 1][1]) for s, e in runs]
+        chars = sum(end - start for start, end in shared)
         if chars >= MIN_SHARED_CHARS:
-            start, end = max(spans, key=lambda span: span[1] - span[0])
-            found.append(SharedPassage((ids[a], ids[b]), chars, texts[a][start:end]))
-    found.sort(key=lambda p: (-p.chars, p.articles))
-    return found
+            start, end = max(shared, key=lambda span: span[1] - span[0])
+            result.append(SharedPassage((ids[a], ids[b]), chars, texts[a][start:end]))
+    result.sort(key=lambda p: (-p.chars, p.articles))
+    return result
 
 
 def _runs(positions: list[int]) -> list[tuple[int, int]]:

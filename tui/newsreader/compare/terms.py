@@ -8,8 +8,9 @@ cached for the life of the process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 # Words, keeping internal hyphens and apostrophes ("Jong-un", "Jum'at") and
 # numbers with Indonesian separators ("1.500", "2,5") whole.
@@ -43,17 +44,13 @@ REPORTING_STEMS: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a sentence: surface form and character offsets into the sentence."""
+class Token(NamedTuple):
+    """A word of a sentence: surface form, offsets into the sentence, lower-case form."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 def tokenize(text: str) -> list[Token]:
@@ -65,7 +62,14 @@ def tokenize(text: str) -> list[Token]:
     Returns:
         Tokens in order; punctuation is dropped.
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        return [Token(m[0], m.start(), m.end(), m[0].lower()) for m in _TOKEN.finditer(text)]
+    return [
+        Token(m[0], start, end, lowered[start:end])
+        for m in _TOKEN.finditer(text)
+        for start, end in (m.span(),)
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +77,11 @@ def _stemmer():  # noqa: ANN202 - Sastrawi ships no type hints
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     return StemmerFactory().create_stemmer()
+
+
+# A word that neither starts with a prefix nor ends with a suffix is its own
+# stem; checking this first spares Sastrawi's slowest path (unknown words).
+_AFFIXED = re.compile(r"^(?:me|di|be|te|pe|ke|se)|(?:kan|an|i|nya|lah|kah|pun|tah|ku|mu)$")
 
 
 @lru_cache(maxsize=262_144)
@@ -85,17 +94,54 @@ def stem(word: str) -> str:
     Returns:
         The stem, or the word itself when stemming would empty it.
     """
-    if len(word) <= 3 or not word.isalpha() and "-" not in word:
+    if len(word) <= 3 or not word.isalpha() and "-" not in word or not _AFFIXED.search(word):
         return word
     return _stemmer().stem(word) or word
 
 
-def content_stem(token: Token) -> str | None:
-    """The stem of a token that carries content, or None for function words and numbers."""
-    lower = token.lower
+def content_stem(token: Token, *, name: bool = False) -> str | None:
+    """The stem of a token that carries content, or None for function words and numbers.
+
+    Args:
+        token: The word.
+        name: True for a capitalised word inside a sentence: a name, which
+            is kept whole ("Kediri" is not "diri").
+    """
+    return _content(token.lower, name)
+
+
+@lru_cache(maxsize=262_144)
+def _content(lower: str, name: bool) -> str | None:
     if lower in STOPWORDS or len(lower) < 2 or lower[0].isdigit():
         return None
-    stemmed = stem(lower)
+    stemmed = lower if name else stem(lower)
     if stemmed in STOPWORDS or stemmed in REPORTING_STEMS:
         return None
     return stemmed
+
+
+def sentence_stems(
+    sentence: str, start_at: int = 0, masked: Sequence[tuple[int, int]] = ()
+) -> tuple[list[int], list[str | None]]:
+    """Word start offsets and content stems of a sentence, in one pass.
+
+    Args:
+        sentence: The sentence.
+        start_at: Offset to start from (after a dateline).
+        masked: Spans whose words get no stem (values such as dates and counts).
+
+    Returns:
+        (starts, stems): one entry per word; a stem is None for function
+        words, numbers and masked words.
+    """
+    starts: list[int] = []
+    stems: list[str | None] = []
+    for m in _TOKEN.finditer(sentence, start_at):
+        start = m.start()
+        word = m[0]
+        if masked and any(a <= start < b for a, b in masked):
+            stems.append(None)
+        else:
+            stems.append(_content(word.lower(), bool(starts) and word[0].isupper()))
+        starts.append(start)
+    return starts, stems

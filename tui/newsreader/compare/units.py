@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsreader.compare.quotes import Attribution, attribute
-from newsreader.compare.terms import Token, content_stem, tokenize
+from newsreader.compare.terms import sentence_stems
 from newsreader.nlp.annotation import AnnotatedArticle, Entity, Sentence
 from newsreader.nlp.normalize import NormalizedDate, Quantity, normalize_date, normalize_number
 
@@ -141,12 +141,8 @@ def _unit(
     sentence: str, entities: list[Entity], published: dt.date | None, article: int, index: int
 ) -> Unit:
     skip = dateline_end(sentence) if index == 0 else 0
-    tokens = [t for t in tokenize(sentence) if t.start >= skip]
     value_spans = [(e.start, e.end) for e in entities if e.label in VALUE_LABELS]
-    stems: list[str | None] = [
-        None if any(s <= tok.start < e for s, e in value_spans) else content_stem(tok)
-        for tok in tokens
-    ]
+    starts, stems = sentence_stems(sentence, skip, value_spans)
     days: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
     quantities: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
     for e in entities:
@@ -159,12 +155,12 @@ def _unit(
             if amount is not None:
                 quantities.append((e.text, e.start, e.end, amount))
     values: list[Value] = []
-    values += _with_roles("date", days, tokens, stems)
-    values += _with_roles("number", quantities, tokens, stems)
+    values += _with_roles("date", days, starts, stems)
+    values += _with_roles("number", quantities, starts, stems)
     places: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = [
         (e.text, e.start, e.end, e.canonical) for e in entities if e.label == "LOC"
     ]
-    values += _with_roles("place", places, tokens, stems)
+    values += _with_roles("place", places, starts, stems)
     named = frozenset(e.canonical.lower() for e in entities if e.label in NAMED_LABELS)
     return Unit(
         article=article,
@@ -196,13 +192,12 @@ def _read_quantity(text: str) -> Quantity | None:
 def _with_roles(
     kind: str,
     found: list[tuple[str, int, int, NormalizedDate | Quantity | str]],
-    tokens: list[Token],
+    token_starts: list[int],
     stems: list[str | None],
 ) -> list[Value]:
     """Attach to each value the content stems around it, up to the next value of its kind."""
     if not found:
         return []
-    token_starts = [t.start for t in tokens]
     spans = [
         (bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end))
         for _, start, end, _ in found
@@ -214,7 +209,7 @@ def _with_roles(
         # Words between two values of one kind are shared out at the midpoint,
         # so "pada Ahad ..., dilaporkan ... pada Selasa" gives each its own role.
         left_limit = (spans[i - 1][1] + first) // 2 if i else 0
-        right_limit = (after + spans[i + 1][0]) // 2 if i + 1 < len(spans) else len(tokens)
+        right_limit = (after + spans[i + 1][0]) // 2 if i + 1 < len(spans) else len(token_starts)
         role: set[str] = set()
         _collect(stems, range(first - 1, left_limit - 1, -1), role)
         _collect(stems, range(after, right_limit), role)
