@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
 
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import Annotation
 from newsreader.store.codec import (
     UndecodableRow,
-    decode_annotation,
     decode_article,
     encode_annotation,
     encode_article,
 )
 from newsreader.store.database import Database
 from newsreader.store.location import default_path
+from newsreader.store.queries import (
+    STATE_COLUMNS,
+    batches,
+    gc_paused,
+    lookup_state,
+    marks,
+    read_annotations,
+    state_from_row,
+)
 from newsreader.store.state import (
     ArticleKey,
     ArticleState,
@@ -31,38 +36,6 @@ from newsreader.store.state import (
     position_from_dict,
     position_to_dict,
 )
-
-# SQLite allows 32,766 bound parameters since 3.32; 500 keeps each query small
-# while a 10,000-article corpus still needs only 20 round trips.
-BATCH = 500
-
-K = TypeVar("K")
-
-
-def _batches(items: Sequence[K], size: int = BATCH) -> Iterator[Sequence[K]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _marks(count: int) -> str:
-    return ",".join("?" * count)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cycle collector while rebuilding many small objects.
-
-    Allocating a million entities triggers collection after collection,
-    each walking every object built so far (about half the decode time);
-    none of these objects can form a cycle, so nothing is lost by waiting.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Store:
@@ -149,8 +122,8 @@ class Store:
         unique = list(dict.fromkeys(content_hashes))
 
         def work(conn: sqlite3.Connection) -> dict[str, Annotation]:
-            with _gc_paused():
-                return _read_annotations(conn, unique, model_key)
+            with gc_paused():
+                return read_annotations(conn, unique, model_key)
 
         return self._db.read("reading cached annotations", work, {})
 
@@ -198,10 +171,10 @@ class Store:
 
         def work(conn: sqlite3.Connection) -> dict[FileKey, Article]:
             found: dict[FileKey, Article] = {}
-            for batch in _batches(paths):
+            for batch in batches(paths):
                 rows = conn.execute(
                     "SELECT path, size, mtime_ns, data FROM articles"
-                    f" WHERE reader_version = ? AND path IN ({_marks(len(batch))})",
+                    f" WHERE reader_version = ? AND path IN ({marks(len(batch))})",
                     (reader_version, *batch),
                 )
                 for path, size, mtime_ns, data in rows:
@@ -244,7 +217,7 @@ class Store:
     def get_state(self, key: ArticleKey) -> ArticleState:
         """Read/starred marks and corrections for one article (defaults when none)."""
         return self._db.read(
-            "reading article state", lambda conn: _lookup(conn, key), ArticleState()
+            "reading article state", lambda conn: lookup_state(conn, key), ArticleState()
         )
 
     def get_states(self, keys: Iterable[ArticleKey]) -> dict[ArticleKey, ArticleState]:
@@ -253,19 +226,21 @@ class Store:
 
         def work(conn: sqlite3.Connection) -> dict[ArticleKey, ArticleState]:
             by_path: dict[str, ArticleState] = {}
-            for batch in _batches([key.path for key in wanted]):
-                sql = f"SELECT {_COLUMNS} FROM article_state WHERE path IN ({_marks(len(batch))})"
-                for row in conn.execute(sql, batch):
-                    by_path[row[0]] = _state_from_row(row)
-            missing = list({key.content_hash for key in wanted if key.path not in by_path})
-            by_hash: dict[str, ArticleState] = {}
-            for batch in _batches(missing):
+            for batch in batches([key.path for key in wanted]):
                 sql = (
-                    f"SELECT {_COLUMNS} FROM article_state"
-                    f" WHERE content_hash IN ({_marks(len(batch))}) ORDER BY updated_at"
+                    f"SELECT {STATE_COLUMNS} FROM article_state WHERE path IN ({marks(len(batch))})"
                 )
                 for row in conn.execute(sql, batch):
-                    by_hash[row[1]] = _state_from_row(row)  # the latest wins
+                    by_path[row[0]] = state_from_row(row)
+            missing = list({key.content_hash for key in wanted if key.path not in by_path})
+            by_hash: dict[str, ArticleState] = {}
+            for batch in batches(missing):
+                sql = (
+                    f"SELECT {STATE_COLUMNS} FROM article_state"
+                    f" WHERE content_hash IN ({marks(len(batch))}) ORDER BY updated_at"
+                )
+                for row in conn.execute(sql, batch):
+                    by_hash[row[1]] = state_from_row(row)  # the latest wins
             return {
                 key: by_path.get(key.path) or by_hash.get(key.content_hash) or ArticleState()
                 for key in wanted
@@ -307,7 +282,7 @@ class Store:
         def work(conn: sqlite3.Connection) -> None:
             # Read inside the write transaction, so another process's change
             # to a different field of the same article is not lost.
-            state = _lookup(conn, key)
+            state = lookup_state(conn, key)
             overrides = dict(state.overrides)
             if override is not None:
                 name, value = override
@@ -355,48 +330,3 @@ class Store:
                 return None
 
         return self._db.read("reading the last position", work, None)
-
-
-_COLUMNS = "path, content_hash, read, starred, overrides"
-
-
-def _state_from_row(row: tuple[object, ...]) -> ArticleState:
-    overrides: dict[str, str] = {}
-    try:
-        loaded = json.loads(str(row[4]))
-        if isinstance(loaded, dict):
-            overrides = {str(k): str(v) for k, v in loaded.items() if isinstance(v, str)}
-    except ValueError:
-        pass  # a damaged overrides cell loses the overrides, not the marks
-    return ArticleState(read=bool(row[2]), starred=bool(row[3]), overrides=overrides)
-
-
-def _lookup(conn: sqlite3.Connection, key: ArticleKey) -> ArticleState:
-    row = conn.execute(
-        f"SELECT {_COLUMNS} FROM article_state WHERE path = ?", (key.path,)
-    ).fetchone()
-    if row is None:
-        row = conn.execute(
-            f"SELECT {_COLUMNS} FROM article_state WHERE content_hash = ?"
-            " ORDER BY updated_at DESC LIMIT 1",
-            (key.content_hash,),
-        ).fetchone()
-    return _state_from_row(row) if row is not None else ArticleState()
-
-
-def _read_annotations(
-    conn: sqlite3.Connection, hashes: list[str], model_key: str
-) -> dict[str, Annotation]:
-    found: dict[str, Annotation] = {}
-    for batch in _batches(hashes):
-        rows = conn.execute(
-            "SELECT content_hash, data FROM annotations"
-            f" WHERE model_key = ? AND content_hash IN ({_marks(len(batch))})",
-            (model_key, *batch),
-        )
-        for content_hash, data in rows:
-            try:
-                found[content_hash] = decode_annotation(data)
-            except UndecodableRow:
-                continue
-    return found
