@@ -15,10 +15,11 @@ ARTICLE = (
     "Panitia mengatakan pameran berlangsung hingga akhir pekan.\n"
 )
 COUNT = 10_000
-# "A few seconds" on an idle machine (about 3 s measured on 2 shared cores);
-# the bound leaves room for a busy CI box but still catches per-file cost
-# growing with the corpus.
-LIMIT_SECONDS = 15.0
+# "A few seconds": about 3 s of CPU measured (0.3 ms per file). CPU time is
+# asserted rather than wall time, which on 2 cores shared with other jobs
+# swings several-fold; the bound still catches per-file cost growing with
+# the corpus.
+LIMIT_CPU_SECONDS = 10.0
 
 
 def test_ten_thousand_small_files(tmp_path: Path) -> None:
@@ -26,9 +27,9 @@ def test_ten_thousand_small_files(tmp_path: Path) -> None:
         folder = tmp_path / f"batch-{i % 20:02d}"
         folder.mkdir(exist_ok=True)
         (folder / f"berita-{i:05d}.txt").write_text(ARTICLE.format(i=i), encoding="utf-8")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     result = load([tmp_path])
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     assert result.errors == []
     assert len(result.articles) == COUNT
     assert len({a.id for a in result.articles}) == COUNT
@@ -38,4 +39,4 @@ def test_ten_thousand_small_files(tmp_path: Path) -> None:
     assert sample.title.startswith("Judul Berita Nomor")
     assert sample.dateline == "Jakarta"
     assert [r.kind for r in sample.removed] == ["metadata", "related"]
-    assert elapsed < LIMIT_SECONDS, f"10,000 files took {elapsed:.1f} s"
+    assert cpu < LIMIT_CPU_SECONDS, f"10,000 files took {cpu:.1f} s CPU ({elapsed:.1f} s wall)"

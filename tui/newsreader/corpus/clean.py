@@ -163,9 +163,13 @@ def _find_dateline_and_summary(
     pieces: list[_Piece], title_at: int | None, title: str | None
 ) -> Dateline | None:
     start = 0 if title_at is None else title_at + 1
-    body = [i for i in range(start, len(pieces)) if pieces[i].kind is None]
     title_key = _key(title) if title else None
-    candidates = [i for i in body if _key(pieces[i].text) != title_key][:_DATELINE_WINDOW]
+    candidates: list[int] = []
+    for i in range(start, len(pieces)):
+        if len(candidates) == _DATELINE_WINDOW:
+            break
+        if pieces[i].kind is None and _key(pieces[i].text) != title_key:
+            candidates.append(i)
     for n, i in enumerate(candidates):
         dateline = parse_dateline(pieces[i].text)
         if dateline is None:
