@@ -330,3 +330,12 @@ def test_damaged_state_page_loses_only_its_own_rows(db_path: Path) -> None:
     # Rows before and after the damaged page are read from both ends.
     assert len(keys) - len(keys) // len(leaves) * 2 <= kept < len(keys)
     assert states[keys[0]].read and states[keys[-1]].read
+
+
+def test_symlink_loop_in_place_of_the_file(tmp_path: Path) -> None:
+    loop = tmp_path / "newsreader.sqlite3"
+    loop.symlink_to(loop)
+    store = Store.open(loop)
+    assert not store.persistent and store.warnings
+    assert store.mark_read(ArticleKey("/a.txt", "h"))
+    store.close()

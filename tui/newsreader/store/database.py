@@ -68,6 +68,13 @@ def _connect(target: str, *, uri: bool = False, timeout: float = 5.0) -> sqlite3
     )
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # e.g. a folder we may not search: as good as missing
+        return False
+
+
 def _set_page_size(conn: sqlite3.Connection) -> None:
     # Only takes effect on a new file. A cached annotation is typically
     # 2-4 kB: one per 4 kB page wastes a third of the file, three per 8 kB
@@ -100,7 +107,10 @@ def _memory() -> sqlite3.Connection:
 
 def _memory_copy(path: Path, timeout: float) -> sqlite3.Connection | None:
     """Copy a file we may not write into memory; ``None`` when it cannot be read."""
-    base = path.resolve().as_uri()
+    try:
+        base = path.resolve().as_uri()
+    except (OSError, RuntimeError):
+        return None
     # immutable=1 reads a WAL database even where its -shm cannot be created.
     for query in ("?mode=ro", "?mode=ro&immutable=1"):
         source = None
@@ -165,6 +175,16 @@ class Database:
     def open(cls, path: Path, *, busy_timeout: float = 5.0) -> Database:
         """Open or create the database at ``path``, falling back as needed; never raises."""
         try:
+            return cls._open(path, busy_timeout)
+        except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop in resolve()
+            db = cls.memory()
+            db.path = path
+            db.warn(f"Cannot use {path} ({error}); {_LOST_FOR_SESSION}.")
+            return db
+
+    @classmethod
+    def _open(cls, path: Path, busy_timeout: float) -> Database:
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             db = cls.memory()
@@ -173,7 +193,7 @@ class Database:
                 f"reading state and the annotation cache are not saved: {_LOST_FOR_SESSION}."
             )
             return db
-        if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        if _exists(path) and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             # Checked up front: SQLite itself would only fail at the first write.
             db = cls(_memory(), path, busy_timeout=busy_timeout)
             db._fall_back("readonly", "read-only file or folder")
@@ -224,7 +244,7 @@ class Database:
                 f"{_LOST_FOR_SESSION}."
             )
         else:
-            copy = _memory_copy(self.path, self.busy_timeout) if self.path.exists() else None
+            copy = _memory_copy(self.path, self.busy_timeout) if _exists(self.path) else None
             self._use(copy or _memory(), persistent=False)
             kept = "what was saved is still shown, but " if copy is not None else ""
             self.warn(f"Cannot write to {self.path} ({reason}); {kept}{_LOST_FOR_SESSION}.")

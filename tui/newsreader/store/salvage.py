@@ -46,7 +46,7 @@ def salvage_state(path: Path) -> SalvagedState:
     salvaged = SalvagedState()
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1.0)
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError, RuntimeError):
         return salvaged
     try:
         # Makes SQLite skip its checks of the schema (root pages past the end
