@@ -7,6 +7,11 @@ tag the name. This module keeps a plain hyphen between two letters inside
 the token, while digits, slashes, en/em dashes and double hyphens still
 split as before.
 
+A line or paragraph break also ends any entity: the tokenizer marks the
+break and the token after it as sentence starts, and spaCy's recognizer
+never lets an entity cross a sentence start (so a byline cannot run into
+the next paragraph's first word).
+
 It also maps Unicode space separators (no-break space, thin space, zero
 width space, ...) to an ASCII space before tokenizing. The replacement is
 one character for one character, so every character offset into the
@@ -52,6 +57,19 @@ def normalise_spaces(text: str) -> str:
     return text.translate(_SPACE_TABLE)
 
 
+def mark_line_breaks(doc: Doc) -> None:
+    """Mark each line break, and the token after it, as a sentence start.
+
+    Args:
+        doc: A freshly tokenized ``Doc`` (no sentence boundaries set yet).
+    """
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            token.is_sent_start = True
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+
+
 def news_infixes() -> list[str]:
     """The infix patterns of the news tokenizer.
 
@@ -91,7 +109,10 @@ class NewsTokenizer:
         self.inner = inner
 
     def __call__(self, text: str) -> Doc:
-        return self.inner(normalise_spaces(text))
+        doc = self.inner(normalise_spaces(text))
+        if "\n" in text:
+            mark_line_breaks(doc)
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
