@@ -49,9 +49,11 @@ def extract_html(page: str) -> HtmlArticle:
         return _fallback(page)
     try:
         return _with_trafilatura(page)
-    except (RecursionError, ValueError, TypeError, AttributeError, LookupError):
-        # Malformed markup can trip lxml or trafilatura internals; the page
-        # still has text, so read it the plain way rather than fail the file.
+    except Exception:
+        # Untrusted markup can trip lxml, trafilatura or markdownify internals
+        # in ways they do not document (parser errors, recursion, bad
+        # encodings declarations); the page still has text, so read it the
+        # plain way rather than fail the file or the whole load.
         return _fallback(page)
 
 
