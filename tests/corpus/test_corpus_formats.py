@@ -52,10 +52,12 @@ def test_html_main_content_and_metadata(tmp_path: Path) -> None:
         "penerbit dan puluhan penulis tamu.",
         '"Kami senang sekali [bold red]bisa[/] hadir," kata seorang pengunjung.',
     ]
-    assert (article.title, article.outlet, article.date) == (
+    assert (article.title, article.outlet, article.date, article.time, article.timezone) == (
         "Presiden Buka Pameran Buku",
         "Kompas",
         "2023-09-12",
+        "23:16",
+        "WIB",
     )
     assert (article.dateline, article.byline, article.editor) == (
         "Jakarta",
@@ -222,3 +224,26 @@ def test_known_title_with_outlet_suffix_removes_the_heading_line() -> None:
     assert cleaned.title == "Banjir Melanda Jakarta"
     assert cleaned.text == "JAKARTA -- Banjir melanda sejak Senin malam.\n\nAir surut."
     assert [(r.kind, r.text) for r in cleaned.removed] == [("metadata", "Banjir Melanda Jakarta")]
+
+
+def test_published_time_meta_in_either_attribute_order(tmp_path: Path) -> None:
+    body = (
+        "<body><p>JAKARTA -- Hujan deras turun sejak pagi dan membuat banyak jalan di pusat "
+        "kota tergenang air setinggi lutut orang dewasa.</p></body></html>"
+    )
+    pages = {
+        "a.html": '<html><head><meta content="2024-03-04T08:05:00+08:00" '
+        'property="article:published_time">' + body,
+        "b.html": '<html><head><meta itemprop="datePublished" content="2024-03-04T08:05:00Z">'
+        + body,
+        "c.html": '<html><head><meta name="pubdate" content="2024-13-04">' + body,
+    }
+    for name, page in pages.items():
+        (tmp_path / name).write_text(page, encoding="utf-8")
+    result = load([tmp_path])
+    stamps = {Path(a.path).name: (a.date, a.time, a.timezone) for a in result.articles}
+    assert stamps == {
+        "a.html": ("2024-03-04", "08:05", "WITA"),
+        "b.html": ("2024-03-04", "08:05", "UTC"),
+        "c.html": (None, None, None),
+    }

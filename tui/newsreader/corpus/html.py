@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsreader.corpus.dates import normalise_date
 from newsreader.corpus.markdown import markdown_to_plain, remove_html
 from newsreader.corpus.sanitize import sanitize, sanitize_line
 
@@ -32,6 +33,8 @@ class HtmlArticle:
     site_name: str | None = None
     date: str | None = None
     author: str | None = None
+    time: str | None = None
+    timezone: str | None = None
 
 
 def extract_html(page: str) -> HtmlArticle:
@@ -99,13 +102,50 @@ def _with_trafilatura(page: str) -> HtmlArticle:
     )
     plain = markdown_to_plain(sanitize(markdown))
     title = _meta(document.title) or plain.title
+    published = _published(page)
     return HtmlArticle(
         text=plain.text,
         title=title,
         site_name=_meta(document.sitename),
-        date=_meta(document.date),
+        date=published[0] if published else _meta(document.date),
         author=_meta(document.author),
+        time=published[1] if published else None,
+        timezone=published[2] if published else None,
     )
+
+
+# The publication timestamp pages declare for link previews and search engines.
+_PUBLISHED_META = re.compile(
+    r"""<meta\b[^>]*?\b(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|"""
+    r"""og:published_time|datePublished|pubdate|publishdate)["']?[^>]*?\bcontent\s*=\s*"""
+    r"""["']?([^"'>]{10,40})""",
+    re.IGNORECASE,
+)
+_PUBLISHED_META_REVERSED = re.compile(
+    r"""<meta\b[^>]*?\bcontent\s*=\s*["']?([^"'>]{10,40})["']?[^>]*?\b(?:property|name|"""
+    r"""itemprop)\s*=\s*["']?(?:article:published_time|og:published_time|datePublished|"""
+    r"""pubdate|publishdate)\b""",
+    re.IGNORECASE,
+)
+_ISO_STAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+# Indonesia's zones by UTC offset, the way Indonesian pages print them.
+_ZONES = {"+0700": "WIB", "+0800": "WITA", "+0900": "WIT", "Z": "UTC", "+0000": "UTC"}
+
+
+def _published(page: str) -> tuple[str, str | None, str | None] | None:
+    """Date, time and zone from the page's published-time meta tag, if any."""
+    head = page[:200_000]
+    match = _PUBLISHED_META.search(head) or _PUBLISHED_META_REVERSED.search(head)
+    stamp = _ISO_STAMP.match(match.group(1).strip()) if match else None
+    if stamp is None or normalise_date(stamp.group(1)) != stamp.group(1):
+        return None
+    if stamp.group(2) is None or int(stamp.group(2)) > 23 or int(stamp.group(3)) > 59:
+        return stamp.group(1), None, None
+    offset = (stamp.group(4) or "").replace(":", "")
+    zone = _ZONES.get(offset, f"UTC{offset[:3]}:{offset[3:]}" if offset else None)
+    return stamp.group(1), f"{stamp.group(2)}:{stamp.group(3)}", zone
 
 
 def _fallback(page: str) -> HtmlArticle:

@@ -143,6 +143,8 @@ class _Source:
     site_name: str | None = None
     date: str | None = None
     author: str | None = None
+    time: str | None = None
+    timezone: str | None = None
 
 
 def _read_format(text: str, suffix: str) -> _Source:
@@ -151,7 +153,15 @@ def _read_format(text: str, suffix: str) -> _Source:
         from newsreader.corpus.html import extract_html
 
         page = extract_html(text)
-        return _Source(sanitize(page.text), page.title, page.site_name, page.date, page.author)
+        return _Source(
+            sanitize(page.text),
+            page.title,
+            page.site_name,
+            page.date,
+            page.author,
+            page.time,
+            page.timezone,
+        )
     if suffix in _MARKDOWN_SUFFIXES:
         plain = markdown_to_plain(text)
         # HTML entities decoded by the Markdown reducer may spell controls.
@@ -184,8 +194,8 @@ def _article(cleaned: Cleaned, source: _Source, article_id: str, path: str) -> A
         title=_line(cleaned.title),
         outlet=_line(outlet),
         date=stamp.date if stamp else source.date,
-        time=stamp.time if stamp else None,
-        timezone=stamp.timezone if stamp else None,
+        time=stamp.time if stamp else source.time,
+        timezone=stamp.timezone if stamp else source.timezone,
         dateline=_line(dateline.city) if dateline else None,
         byline=_line(cleaned.byline or source.author),
         wire=_line(wire),
