@@ -1,4 +1,26 @@
-"""Reading articles: paths -> cleaned ``Article`` objects plus metadata and errors."""
+"""Reading articles: paths -> cleaned ``Article`` objects plus metadata and errors.
+
+``load(paths)`` walks files and folders (discover.py), decodes bytes
+(decode.py), strips escape sequences and odd characters (sanitize.py),
+reads HTML and Markdown into plain paragraphs (html.py, markdown.py), joins
+hard-wrapped text (wrap.py), separates body from boilerplate with the rule
+table (rules.py, clean.py) and reads the metadata the text states
+(metadata.py, dates.py, outlets.py, language.py).
+
+Decisions worth knowing:
+
+- Nothing is dropped silently: every line cleaning takes out is an
+  ``Article.removed`` entry with its kind and position.
+- The sub-headline teaser between title and dateline lede is stored as
+  ``Article.summary`` (kind "summary"), not kept in ``text``: it paraphrases
+  the body, and keeping it would show the same fact twice in comparisons.
+- The dateline prefix ("REPUBLIKA.CO.ID, MOSKOW --") stays in the first
+  paragraph: it is part of the lede sentence as printed.
+- Only a line that is nothing but a date is a publication date; dates in
+  body sentences are event dates. Unknown metadata stays ``None``.
+- ``Article.path`` is the real path (it may contain any character a file
+  name can); ``Article.id`` is a sanitised, unique file stem.
+"""
 
 from newsreader.corpus.article import Article, LoadError, LoadResult, RemovedLine
 from newsreader.corpus.discover import SUPPORTED_SUFFIXES
