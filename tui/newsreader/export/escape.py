@@ -18,54 +18,73 @@ from __future__ import annotations
 
 import re
 
-ALWAYS = frozenset("\\`*_[]{}<>|~$^")
+_ALWAYS = re.compile(r"[\\`*_\[\]{}<>|~$^]")
 _LINE_START = frozenset("#+-=:(")
 # "1." "12)" "a." "iv)" at a line start are ordered-list markers (Pandoc's
 # fancy lists accept letters and roman numerals too).
 _LIST_MARKER = re.compile(r"(?:[0-9]{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])(?=[ \t]|$)")
-_ENTITY_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ENTITY_REF = re.compile(r"&(?=(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)")
+# Pandoc reads "@name" as a citation unless a letter or digit comes before it.
+_CITATION = re.compile(r"(?<![^\W_])@")
+_LEADING_SPACE = re.compile(r"^ ", re.MULTILINE)
 SPACE_REF = "&#32;"
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def line_start_escapes(text: str) -> set[int]:
-    """Offsets of characters that need a backslash because of where their line starts."""
-    positions: set[int] = set()
+def _line_start_escapes(text: str) -> dict[int, str]:
+    escapes: dict[int, str] = {}
     start = 0
     while start <= len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if start < end:
             if text[start] in _LINE_START:
-                positions.add(start)
+                escapes[start] = "\\" + text[start]
             marker = _LIST_MARKER.match(text, start, end)
             if marker:
-                positions.add(marker.start(1))
+                escapes[marker.start(1)] = "\\" + marker.group(1)
         start = end + 1
-    return positions
+    return escapes
 
 
-def escape_char(text: str, index: int, *, line_start: bool, span_follows: bool) -> str:
-    """The Markdown for ``text[index]``.
+def escapes(text: str) -> dict[int, str]:
+    """Offset -> Markdown for every character of ``text`` that must be escaped.
+
+    Characters not in the result are written as they are. The ``!`` before
+    an entity span is the caller's to add, since only it knows the spans.
+    """
+    found = {match.start(): "\\" + match.group() for match in _ALWAYS.finditer(text)}
+    found.update((match.start(), "\\&") for match in _ENTITY_REF.finditer(text))
+    found.update((match.start(), "\\@") for match in _CITATION.finditer(text))
+    found.update(_line_start_escapes(text))
+    found.update((match.start(), SPACE_REF) for match in _LEADING_SPACE.finditer(text))
+    return found
+
+
+def apply_escapes(
+    text: str, replaced: dict[int, str], inserted: dict[int, list[str]] | None = None
+) -> str:
+    """Write ``text`` with characters replaced and markup inserted.
 
     Args:
-        text: The whole text (context decides some escapes).
-        index: Which character.
-        line_start: Whether the character begins a line.
-        span_follows: Whether an entity span opens right after it.
+        text: The text.
+        replaced: Offset -> what to write instead of that character.
+        inserted: Offset -> markup written before the character there
+            (``len(text)`` for markup at the very end).
     """
-    char = text[index]
-    if char in ALWAYS:
-        return "\\" + char
-    if char == " " and line_start:
-        return SPACE_REF
-    if char == "&" and _ENTITY_REF.match(text, index):
-        return "\\&"
-    if char == "@" and (index == 0 or not text[index - 1].isalnum()):
-        return "\\@"
-    if char == "!" and span_follows:
-        return "\\!"
-    return char
+    inserted = inserted or {}
+    out: list[str] = []
+    position = 0
+    for offset in sorted(replaced.keys() | inserted.keys()):
+        out.append(text[position:offset])
+        out.extend(inserted.get(offset, ()))
+        if offset in replaced:
+            out.append(replaced[offset])
+            position = offset + 1
+        else:
+            position = offset
+    out.append(text[position:])
+    return "".join(out)
 
 
 def escape_inline(value: str, *, heading: bool = False) -> str:
@@ -75,14 +94,10 @@ def escape_inline(value: str, *, heading: bool = False) -> str:
         value: Text without line breaks.
         heading: Also escape every ``#`` (a heading drops trailing ones).
     """
-    at_start = line_start_escapes(value)
-    out: list[str] = []
-    for index, char in enumerate(value):
-        if index in at_start or (heading and char == "#"):
-            out.append("\\" + char)
-        else:
-            out.append(escape_char(value, index, line_start=index == 0, span_follows=False))
-    return "".join(out)
+    replaced = escapes(value)
+    if heading:
+        replaced.update((index, "\\#") for index, char in enumerate(value) if char == "#")
+    return apply_escapes(value, replaced)
 
 
 def unescape(markdown: str) -> str:

@@ -7,41 +7,30 @@ control characters, non-characters and the byte-order mark.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from newsreader.nlp.annotation import LABELS, Entity
 
 _NAMED = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-# YAML 1.1 readers (PyYAML) treat NEL, LS and PS as line breaks, and reject
-# C0/C1 controls, U+FFFE/U+FFFF and surrogates; BOM is stripped by some.
-_LINE_BREAKS = {"\x85", "\u2028", "\u2029", "\ufeff"}
+# Besides quotes and backslashes: C0/C1 controls, which YAML readers reject;
+# NEL, LS and PS, which YAML 1.1 readers (PyYAML) take as line breaks; the
+# BOM, which some strip; lone surrogates and U+FFFE/U+FFFF, which are rejected.
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]')
 
 
-def _needs_escape(char: str) -> bool:
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
     code = ord(char)
-    return (
-        code < 0x20
-        or 0x7F <= code <= 0x9F
-        or char in _LINE_BREAKS
-        or 0xD800 <= code <= 0xDFFF
-        or code in (0xFFFE, 0xFFFF)
-    )
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def quote(value: str) -> str:
     """A YAML double-quoted scalar that reads back as exactly ``value``."""
-    out = ['"']
-    for char in value:
-        if char in _NAMED:
-            out.append(_NAMED[char])
-        elif _needs_escape(char):
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+    return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
 
 
 def scalar(value: str | int | None) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreader.export.escape import SPACE_REF, escape_char, is_escape_at, line_start_escapes
+from newsreader.export.escape import SPACE_REF, apply_escapes, escapes, is_escape_at
 from newsreader.export.sanitize import Span
 
 STYLES: tuple[str, ...] = ("pandoc", "html", "plain")
@@ -83,25 +83,16 @@ def render_body(text: str, spans: list[Span], style: str) -> str:
         style: One of :data:`STYLES`.
     """
     check_style(style)
-    pieces = _pieces(text, spans)
-    opens = {piece.start: piece for piece in pieces}
-    closes = {piece.end: piece for piece in pieces}
-    at_line_start = line_start_escapes(text)
-    out: list[str] = []
-    for index, char in enumerate(text):
-        if index in closes:
-            out.append(_closing(style, closes[index]))
-        if index in opens:
-            out.append(_opening(style, opens[index]))
-        if index in at_line_start:
-            out.append("\\" + char)
-        else:
-            line_start = index == 0 or text[index - 1] == "\n"
-            span_follows = index + 1 in opens
-            out.append(escape_char(text, index, line_start=line_start, span_follows=span_follows))
-    if len(text) in closes:
-        out.append(_closing(style, closes[len(text)]))
-    return "".join(out)
+    replaced = escapes(text)
+    inserted: dict[int, list[str]] = {}
+    for piece in _pieces(text, spans):
+        # Pieces never overlap, so a close and an open can share an offset
+        # only as one ending where the next begins: the close goes first.
+        inserted.setdefault(piece.end, []).insert(0, _closing(style, piece))
+        inserted.setdefault(piece.start, []).append(_opening(style, piece))
+        if piece.start > 0 and text[piece.start - 1] == "!":
+            replaced[piece.start - 1] = "\\!"  # "![" would start an image
+    return apply_escapes(text, replaced, inserted)
 
 
 class _Reader:

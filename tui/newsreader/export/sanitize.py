@@ -51,6 +51,8 @@ def clean_text(text: str) -> tuple[str, list[int]]:
         The cleaned text and a map from every old offset (0..len(text)) to
         the offset in the cleaned text.
     """
+    if not _REMOVED.search(text):  # the usual case: nothing moves
+        return _SURROGATE.sub("\ufffd", text.replace("\t", " ")), list(range(len(text) + 1))
     pieces: list[str] = []
     offsets: list[int] = []
     position = 0
@@ -76,7 +78,7 @@ def clean_text(text: str) -> tuple[str, list[int]]:
 
 def clean_line(value: str) -> str:
     """One line of metadata: controls removed, any whitespace run made one space."""
-    cleaned, _ = clean_text(value)
+    cleaned = _SURROGATE.sub("\ufffd", _REMOVED.sub(_keep_newline, value))
     return _SPACES.sub(" ", cleaned).strip()
 
 
