@@ -194,3 +194,17 @@ def test_body_keeps_paragraphs_readable() -> None:
     assert body.count("\n\n") == article.text.count("\n\n")
     # Minimal escaping: ordinary Indonesian prose keeps its punctuation as typed.
     assert "Selasa (12/9/2023)" in body and "Kim Jong Un" in body
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs", "Cc")), max_size=40), st.booleans())
+def test_inline_escaping_reverses_and_stays_one_paragraph(value: str, heading: bool) -> None:
+    from newsreader.export.escape import escape_inline, unescape
+
+    escaped = escape_inline(value, heading=heading)
+    assert unescape(escaped) == value
+    if value.strip():
+        tokens = MarkdownIt("commonmark").parse(("# " if heading else "- ") + escaped)
+        inline = [t for t in tokens if t.type == "inline"]
+        assert len(inline) == 1 and [c.type for c in inline[0].children] == ["text"]
+        assert inline[0].children[0].content == value.strip()

@@ -105,15 +105,12 @@ def unescape(markdown: str) -> str:
     out: list[str] = []
     index = 0
     while index < len(markdown):
-        char = markdown[index]
-        if char == "\\" and index + 1 < len(markdown) and markdown[index + 1] in _ASCII_PUNCT:
-            out.append(markdown[index + 1])
-            index += 2
-        elif markdown.startswith(SPACE_REF, index):
-            out.append(" ")
-            index += len(SPACE_REF)
+        length = is_escape_at(markdown, index)
+        if length:
+            out.append(" " if length == len(SPACE_REF) else markdown[index + 1])
+            index += length
         else:
-            out.append(char)
+            out.append(markdown[index])
             index += 1
     return "".join(out)
 
