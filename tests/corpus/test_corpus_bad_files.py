@@ -105,6 +105,17 @@ def test_invalid_utf8_names_the_byte_and_offset(tmp_path: Path) -> None:
     assert reason == "not valid UTF-8, UTF-16 or cp1252 text (byte 0x81 at offset 16)"
 
 
+def test_utf8_with_stray_cp1252_bytes_is_reported_as_mixed(tmp_path: Path) -> None:
+    data = "Kata “kami” dan café — ".encode() + b"lalu \x93kutipan\x94 dari Windows."
+    path = _write(tmp_path / "campur.txt", data)
+    reason = _only_error(load([path]), path)
+    offset = data.index(b"\x93")
+    assert reason == (
+        f"mixed encodings: has UTF-8 characters but also byte 0x93 at offset {offset}, "
+        "which is not UTF-8; re-save the file as UTF-8"
+    )
+
+
 def test_other_single_byte_encoding_is_not_guessed_as_cp1252(tmp_path: Path) -> None:
     russian = "Президент России Владимир Путин встретился с лидером КНДР в среду. " * 3
     path = _write(tmp_path / "cp1251.txt", russian.encode("cp1251"))

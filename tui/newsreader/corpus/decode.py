@@ -55,6 +55,13 @@ _MAX_CONTROL_RATIO = 0.02
 # cp1252 decodes nearly any byte string, so a cp1252 reading is accepted only
 # when it looks like prose in a Latin script: mostly ASCII, and the rest
 # letters or common typography rather than a spray of symbols.
+# A well-formed multi-byte UTF-8 character. Real cp1252 prose almost never
+# spells one (an accented capital followed by a symbol byte), so a file with
+# several of them and also an invalid byte is UTF-8 with stray bytes pasted in.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_MIN_UTF8_SEQUENCES_FOR_MIXED = 2
 _MAX_NON_ASCII_RATIO = 0.25
 _MIN_LETTERLIKE_NON_ASCII = 0.8
 
@@ -136,6 +143,12 @@ def _cp1252(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
         if utf8_error.start < len(data)
         else f"truncated character at offset {utf8_error.start}"
     )
+    if len(_UTF8_SEQUENCE.findall(data)) >= _MIN_UTF8_SEQUENCES_FOR_MIXED:
+        # Read as cp1252, the UTF-8 part would turn into mojibake ("Ã©").
+        raise DecodeError(
+            f"mixed encodings: has UTF-8 characters but also {where}, which is not UTF-8; "
+            "re-save the file as UTF-8"
+        )
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
