@@ -172,6 +172,9 @@ def test_looks_like_headline(line: str, headline: bool) -> None:
         ("AFP-UKRAINE-RUSSIA-CONFLICT-WAR", "caption"),
         ("Copyright © 2023 Kompas", "footer"),
         ("Home > Internasional > Asia", "navigation"),
+        ("https://www.example.id/berita/123", "link"),
+        ("KOMPAS.com", "metadata"),
+        ("Laporan Wartawan Tribunnews.com, Fersianus Waku", "credit"),
     ],
 )
 def test_rule_kinds_on_boilerplate(line: str, kind: str) -> None:
@@ -391,3 +394,20 @@ def test_detik_style_page_text() -> None:
     )
     assert len(article.paragraphs) == 2
     assert [r.kind for r in article.removed] == ["metadata", "metadata", "credit"]
+
+
+def test_outlet_and_byline_from_a_reporter_credit_line() -> None:
+    article = article_from_text(
+        "Laporan Wartawan Tribunnews.com, Fersianus Waku\n\n"
+        "Presiden membuka pameran buku di Jakarta.\n\nPameran berlangsung seminggu."
+    )
+    assert (article.outlet, article.byline) == ("Tribunnews", "Fersianus Waku")
+    assert article.paragraphs == [
+        "Presiden membuka pameran buku di Jakarta.",
+        "Pameran berlangsung seminggu.",
+    ]
+
+
+def test_outlet_from_a_header_line_naming_only_the_host() -> None:
+    article = article_from_text("KOMPAS.com\n\nJudul Berita Hari Ini\n\nIsi berita.\n\nLagi.")
+    assert (article.outlet, article.title) == ("Kompas", "Judul Berita Hari Ini")

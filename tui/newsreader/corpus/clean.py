@@ -65,6 +65,7 @@ class Cleaned:
     byline: str | None = None
     editor: str | None = None
     wire: str | None = None
+    outlet: str | None = None  # as written in a credit or header line, not normalised
 
 
 def clean(text: str, *, title: str | None = None) -> Cleaned:
@@ -234,6 +235,7 @@ def _assemble(
         byline=fields.get("byline") or None,
         editor=fields.get("editor") or None,
         wire=fields.get("wire") or None,
+        outlet=fields.get("outlet") or None,
     )
 
 

@@ -179,8 +179,12 @@ def _article(cleaned: Cleaned, source: _Source, article_id: str, path: str) -> A
     dateline = cleaned.dateline
     stamp = cleaned.stamp
     # The lede's dateline is the most specific statement of the outlet, then
-    # a stamp line naming it, then the HTML page's site name.
-    stated = [dateline.outlet if dateline else None, stamp.source if stamp else None]
+    # a stamp or credit line naming it, then the HTML page's site name.
+    stated = [
+        dateline.outlet if dateline else None,
+        stamp.source if stamp else None,
+        cleaned.outlet,
+    ]
     outlet = next((o for o in stated if o), None)
     if outlet is None and source.site_name:
         outlet = source.site_name

@@ -84,6 +84,9 @@ RULES: tuple[Rule, ...] = (
     # Wire credit: "sumber : Reuters", "Source: AP".
     _rule("wire", "line", r"(?:sumber|source|sumber berita)\s*:\s*(?P<wire>[^\s:]+(?:\s+[^\s:]+)"
           r"{0,4}?)[\s.]*"),
+    # Tribun style: "Laporan Wartawan Tribunnews.com, Fersianus Waku".
+    _rule("credit", "line", r"(?i:laporan (?:wartawan|reporter|koresponden|jurnalis))\s+"
+          r"(?P<outlet>[^,]{2,40}),\s*(?P<byline>" + _NAME + r")[\s.]*", ignore_case=False),
     # Staff credits. Without colons only as a pair ("Penulis X | Editor Y"):
     # alone, "Penulis Buku Laris ..." could be a headline.
     _rule("credit", "line", r"(?i:rep(?:orter)?|wartawan|pewarta|penulis)\s*:?\s+(?P<byline>"
@@ -120,6 +123,10 @@ RULES: tuple[Rule, ...] = (
           r"\s*[\w .'’-]{2,60}"),
     # Agency slugs: "TOPSHOT-RUSSIA-NKOREA-POLITICS-DIPLOMACY".
     _rule("caption", "line", r"[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}", ignore_case=False),
+    # A line that is only the outlet's host name, or only a link.
+    _rule("metadata", "line", r"(?:https?://)?(?:www\.)?(?P<outlet>[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
+          r"(?:com|co\.id|id|net|org|co|news|tv))/?"),
+    _rule("link", "line", r"(?:https?://|www\.)\S+"),
     # Page furniture: breadcrumbs ("Home > News > Dunia"), copyright lines.
     _rule("navigation", "line", r"[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,40}){2,}"),
     _rule("footer", "line", r"(?:copyright|hak cipta)\b.{0,150}|©.{0,150}"),
