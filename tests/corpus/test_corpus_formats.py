@@ -247,3 +247,47 @@ def test_published_time_meta_in_either_attribute_order(tmp_path: Path) -> None:
         "b.html": ("2024-03-04", "08:05", "UTC"),
         "c.html": (None, None, None),
     }
+
+
+def test_markdown_export_round_trip_reads_front_matter_and_spans(tmp_path: Path) -> None:
+    exported = (
+        "---\n"
+        'title: "Kim Tiba di Rusia"\n'
+        "outlet: Republika\n"
+        "date: 2023-09-13\n"
+        "source: seeds/000.txt\n"
+        "entities:\n"
+        "  PER: [Kim Jong-un, Vladimir Putin]\n"
+        "---\n\n"
+        "# Kim Tiba di Rusia\n\n"
+        "[MOSKOW]{.LOC} -- [Kim Jong-un]{.PER} bertemu [Vladimir Putin]{.PER} pada "
+        "[Rabu (13/9/2023)]{.DATE}.\n\n"
+        "## Perbandingan\n\n"
+        "Fakta ini juga dimuat [Nusadaily]{.ORG}.\n"
+    )
+    path = tmp_path / "000.md"
+    path.write_text(exported, encoding="utf-8")
+    article = _load_one(path)
+    assert (article.title, article.outlet, article.date, article.dateline) == (
+        "Kim Tiba di Rusia",
+        "Republika",
+        "2023-09-13",
+        "Moskow",
+    )
+    assert article.paragraphs == [
+        "MOSKOW -- Kim Jong-un bertemu Vladimir Putin pada Rabu (13/9/2023).",
+        "Perbandingan",
+        "Fakta ini juga dimuat Nusadaily.",
+    ]
+
+
+def test_markdown_without_front_matter_keeps_a_leading_rule_as_nothing() -> None:
+    plain = markdown_to_plain("---\n\nIsi berita: bukan front matter.\n")
+    assert plain.front_matter == {}
+    assert plain.text == "Isi berita: bukan front matter."
+
+
+def test_prose_between_two_rules_is_not_taken_for_front_matter() -> None:
+    plain = markdown_to_plain("---\nIsi berita pertama.\n---\nIsi kedua.\n")
+    assert plain.front_matter == {}
+    assert plain.text == "Isi berita pertama.\n\nIsi kedua."

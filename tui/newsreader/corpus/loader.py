@@ -17,6 +17,7 @@ from pathlib import Path
 
 from newsreader.corpus.article import Article, LoadError, LoadResult
 from newsreader.corpus.clean import Cleaned, clean
+from newsreader.corpus.dates import normalise_date
 from newsreader.corpus.decode import DecodeError, decode
 from newsreader.corpus.discover import Found, discover
 from newsreader.corpus.language import detect_language
@@ -164,8 +165,15 @@ def _read_format(text: str, suffix: str) -> _Source:
         )
     if suffix in _MARKDOWN_SUFFIXES:
         plain = markdown_to_plain(text)
+        meta = plain.front_matter
         # HTML entities decoded by the Markdown reducer may spell controls.
-        return _Source(sanitize(plain.text), plain.title)
+        return _Source(
+            sanitize(plain.text),
+            title=plain.title or meta.get("title"),
+            site_name=meta.get("outlet") or meta.get("site_name"),
+            date=normalise_date(meta.get("date", "")),
+            author=meta.get("byline") or meta.get("author"),
+        )
     return _Source(unwrap(text))
 
 

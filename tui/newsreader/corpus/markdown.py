@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Elements whose content is never article text.
 _HIDDEN_ELEMENTS = re.compile(
@@ -33,6 +33,8 @@ _IMAGE = re.compile(r"!\[([^\[\]]{0,300})\]\([^()]{0,2000}\)")
 _LINK = re.compile(
     r"\[([^\[\]]{1,300})\]\((?:[^()\s]|\([^()]{0,300}\)){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"
 )
+# Pandoc bracketed spans, as newsreader's export marks entities: "[Kim]{.PER}".
+_SPAN = re.compile(r"\[([^\[\]]{1,300})\]\{[^{}\n]{0,200}\}")
 _REF_LINK = re.compile(r"\[([^\[\]]{1,300})\]\[[^\[\]]{0,100}\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _STRONG = re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^_\n]{1,300}?)(?<=\S)__")
@@ -45,10 +47,12 @@ _BULLET = re.compile(r"^\s*[*+-]\s+")
 
 @dataclass(frozen=True)
 class PlainMarkdown:
-    """Markdown reduced to plain paragraphs, and its first top-level heading."""
+    """Markdown reduced to plain paragraphs, its first top-level heading, and
+    the simple ``key: value`` fields of a YAML front-matter block, if any."""
 
     text: str
     title: str | None
+    front_matter: dict[str, str] = field(default_factory=dict)
 
 
 def remove_html(text: str) -> str:
@@ -80,6 +84,7 @@ def markdown_to_plain(text: str) -> PlainMarkdown:
         The paragraphs (one line each, blank-line separated) and the text of
         the first level-one heading, if the document has one.
     """
+    front_matter, text = _split_front_matter(text)
     lines = remove_html(text).split("\n")
     paragraphs: list[str] = []
     current: list[str] = []
@@ -134,11 +139,41 @@ def markdown_to_plain(text: str) -> PlainMarkdown:
         if content:
             current.append(content)
     flush()
-    return PlainMarkdown("\n\n".join(paragraphs), title)
+    return PlainMarkdown("\n\n".join(paragraphs), title, front_matter)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Take a leading YAML front-matter block off the text (newsreader's own
+    exports carry one). Only top-level scalar ``key: value`` lines are read;
+    lists and nested values are skipped rather than parsed.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, text
+    block = [line for line in match.group(1).split("\n") if line.strip()]
+    # Two horizontal rules around prose are not front matter: every line of a
+    # YAML block is a "key: value", a list item or an indented continuation.
+    if not block or not all(_FIELD.match(line) or line[:1] in " \t-#" for line in block):
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in match.group(1).split("\n"):
+        found = _FIELD.match(line)
+        if found and found.group(2) and found.group(2)[0] not in "[{|>&*!":
+            value = found.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            if value.lower() not in ("null", "~"):
+                fields[found.group(1).lower()] = value
+    return fields, text[match.end() :]
 
 
 def _inline(text: str) -> str:
     text = _IMAGE.sub("", text)
+    text = _SPAN.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
