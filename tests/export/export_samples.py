@@ -75,3 +75,55 @@ def commonmark_inline(markdown: str) -> list[tuple[str, str]]:
 def squeeze(text: str) -> str:
     """Whitespace as a reader sees it: CommonMark drops line-edge spaces and breaks."""
     return " ".join(text.split())
+
+
+_YAML_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}
+_YAML_STRING = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)")
+
+
+def _yaml_scalar(value: str) -> object:
+    if value == "null":
+        return None
+    if value == "{}":
+        return {}
+    if re.fullmatch(r"-?\d+", value):
+        return int(value)
+    assert value.startswith('"') and value.endswith('"') and len(value) >= 2, value
+
+    def decode(match: re.Match[str]) -> str:
+        code = match.group(1)
+        return chr(int(code[1:], 16)) if code[0] in "xuU" and len(code) > 1 else _YAML_ESCAPES[code]
+
+    inner = value[1:-1]
+    assert not re.search(r'(?<!\\)(?:\\\\)*"', inner), f"unescaped quote in {value!r}"
+    return _YAML_STRING.sub(decode, inner)
+
+
+def tiny_yaml(text: str) -> dict:
+    """Read the front matter subset newsreader writes, when PyYAML is not installed."""
+    data: dict = {}
+    label = None
+    for line in text.splitlines():
+        if not line.startswith(" "):
+            key, _, value = line.partition(": ") if ": " in line else (line[:-1], "", "")
+            data[key] = _yaml_scalar(value) if value else {}
+        elif line.startswith("    - name: "):
+            data["entities"][label].append({"name": _yaml_scalar(line[len("    - name: ") :])})
+        elif line.startswith("      count: "):
+            data["entities"][label][-1]["count"] = int(line[len("      count: ") :])
+        else:
+            assert line.startswith("  ") and line.endswith(":"), line
+            label = _yaml_scalar(line.strip()[:-1])
+            data["entities"][label] = []
+    return data
+
+
+def front_matter(markdown: str) -> dict:
+    """The YAML front matter, read with PyYAML when installed, else with :func:`tiny_yaml`."""
+    assert markdown.startswith("---\n")
+    block = markdown[4 : markdown.index("\n---\n", 4)]
+    try:
+        import yaml
+    except ImportError:
+        return tiny_yaml(block)
+    return yaml.safe_load(block)

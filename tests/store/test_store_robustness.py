@@ -310,6 +310,11 @@ def test_damaged_state_page_loses_only_its_own_rows(db_path: Path) -> None:
     keys = _filled(db_path, n_states=3_000, n_cached=10)
     conn = sqlite3.connect(db_path)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    try:
+        conn.execute("SELECT 1 FROM dbstat LIMIT 1")
+    except sqlite3.OperationalError:
+        conn.close()
+        pytest.skip("this SQLite has no dbstat table to find the state pages with")
     leaves = [
         row[0]
         for row in conn.execute(
