@@ -150,3 +150,21 @@ def test_upgrade_from_schema_1_keeps_state_and_drops_cache(db_path: Path) -> Non
         annotation = Annotation((Entity(0, 1, "a", "PER", "a"),), ())
         store.put_annotations([("h", annotation)], "m@1")
         assert store.get_annotation("h", "m@1") == annotation
+
+
+def test_prune_and_clear_keep_the_user_state(db_path: Path) -> None:
+    from newsreader.store import ArticleKey
+
+    old = Annotation((Entity(0, 3, "Kim", "PER", "Kim"),), ())
+    new = Annotation((Entity(0, 3, "Kim", "PER", "Kim Jong-un"),), ())
+    key = ArticleKey("/a.txt", "h")
+    with Store.open(db_path) as store:
+        store.put_annotations([("h", old)], "model@0.1")
+        store.put_annotations([("h", new)], "model@0.2")
+        store.mark_read(key)
+        assert store.prune_annotations("model@0.2")
+        assert store.get_annotation("h", "model@0.1") is None
+        assert store.get_annotation("h", "model@0.2") == new
+        assert store.clear_cache()
+        assert store.get_annotation("h", "model@0.2") is None
+        assert store.get_state(key).read

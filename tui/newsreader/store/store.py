@@ -151,6 +151,31 @@ class Store:
         if rows:
             self._db.write("caching annotations", work)
 
+    def prune_annotations(self, keep_model_key: str) -> bool:
+        """Forget annotations made by any other model (e.g. after a model upgrade).
+
+        Returns:
+            True when done.
+        """
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM annotations WHERE model_key != ?", (keep_model_key,))
+
+        return self._db.write("pruning old annotations", work)
+
+    def clear_cache(self) -> bool:
+        """Forget every cached annotation and article; the user's state is kept.
+
+        Returns:
+            True when done.
+        """
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM annotations")
+            conn.execute("DELETE FROM articles")
+
+        return self._db.write("clearing the cache", work)
+
     # -- article cache -------------------------------------------------------
 
     def get_articles(
