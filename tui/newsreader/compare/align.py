@@ -33,8 +33,8 @@ PAIR_THRESHOLD = 0.34
 CORE_THRESHOLD = 0.25
 CORE_SAMPLE = 8
 # Rarest features each sentence probes, and earlier postings read per probe.
-PROBES = 8
-WINDOW = 16
+PROBES = 6
+WINDOW = 8
 
 Vector = dict[str, float]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from newsreader.compare.align import Weights, group_units, representative, unit_features
+from newsreader.compare.align import Vector, Weights, group_units, representative, unit_features
 from newsreader.compare.discrepancies import find_discrepancies
 from newsreader.compare.model import (
     Blindspot,
@@ -25,7 +25,7 @@ from newsreader.compare.model import (
 )
 from newsreader.compare.provenance import shared_passages, wire_credits
 from newsreader.compare.stories import article_time, article_vector, group_articles
-from newsreader.compare.units import NAMED_LABELS, Unit, article_units
+from newsreader.compare.units import NAMED_LABELS, SentenceCache, Unit, article_units
 from newsreader.nlp.annotation import AnnotatedArticle
 
 ProgressCallback = Callable[[int, int], None]
@@ -83,9 +83,11 @@ def build(
     """
     run = _Run(list(articles), should_stop, on_progress)
     units: list[list[Unit]] = []
+    cache: SentenceCache = {}
     for index, item in enumerate(run.items):
-        units.append(article_units(item, index))
+        units.append(article_units(item, index, cache))
         run.step()
+    cache.clear()
     weights = Weights.fit(unit_features(u) for us in units for u in us if u.is_fact)
     counts = [article_vector(us) for us in units]
     times = [article_time(item.article.date, us) for item, us in zip(run.items, units, strict=True)]
@@ -100,7 +102,15 @@ def _story(
     story_id: str, members: list[int], units: list[list[Unit]], weights: Weights, run: _Run
 ) -> Story:
     fact_units = [u for a in members for u in units[a] if u.is_fact]
-    vectors = [weights.vector(unit_features(u)) for u in fact_units]
+    # Verbatim copies share one vector (units from the cache share their stems).
+    seen: dict[tuple[object, ...], Vector] = {}
+    vectors = []
+    for u in fact_units:
+        key = (u.text, u.entities, tuple(u.values))
+        vector = seen.get(key)
+        if vector is None:
+            vector = seen[key] = weights.vector(unit_features(u))
+        vectors.append(vector)
     grouped: set[int] = set()
     drafts = []
     for group in group_units(fact_units, vectors):

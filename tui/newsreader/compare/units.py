@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsreader.compare.quotes import Attribution, attribute
 from newsreader.compare.terms import sentence_stems
@@ -74,12 +74,22 @@ def sentences_of(item: AnnotatedArticle) -> Sequence[Sentence]:
     return split_sentences(item.article.text)
 
 
-def article_units(item: AnnotatedArticle, article_index: int) -> list[Unit]:
+# What a sentence yields depends only on its text, its entities, the date it
+# is read against and whether it opens the article; copied wire text repeats
+# sentences verbatim across outlets, so they are read once per ``build``.
+SentenceKey = tuple[str, tuple[Entity, ...], "dt.date | None", bool]
+SentenceCache = dict[SentenceKey, Unit]
+
+
+def article_units(
+    item: AnnotatedArticle, article_index: int, cache: SentenceCache | None = None
+) -> list[Unit]:
     """Turn one annotated article into its sentence units, speakers resolved.
 
     Args:
         item: The annotated article.
         article_index: Its position in the compared list (units refer to it by this).
+        cache: Sentences already read in this comparison, reused for verbatim copies.
 
     Returns:
         One unit per sentence, in order.
@@ -93,12 +103,21 @@ def article_units(item: AnnotatedArticle, article_index: int) -> list[Unit]:
     for index, sentence in enumerate(sentences_of(item)):
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
-        local = [
+        local = tuple(
             Entity(e.start - sentence.start, e.end - sentence.start, e.text, e.label, e.canonical)
             for e in entities[lo:hi]
             if e.end <= sentence.end
-        ]
-        unit = _unit(text[sentence.start : sentence.end], local, published, article_index, index)
+        )
+        sentence_text = text[sentence.start : sentence.end]
+        # The publication date matters only to dates read against it.
+        dated = published if any(e.label == "DATE" for e in local) else None
+        key = (sentence_text, local, dated, index == 0)
+        read = cache.get(key) if cache is not None else None
+        if read is None:
+            read = _unit(sentence_text, list(local), published, article_index, index)
+            if cache is not None:
+                cache[key] = read
+        unit = replace(read, article=article_index, index=index)
         unit.start, unit.end = sentence.start, sentence.end
         unit.speaker = _resolve_speaker(unit.attribution, recent_speakers)
         recent_speakers.append(unit.speaker)
