@@ -411,3 +411,21 @@ def test_outlet_and_byline_from_a_reporter_credit_line() -> None:
 def test_outlet_from_a_header_line_naming_only_the_host() -> None:
     article = article_from_text("KOMPAS.com\n\nJudul Berita Hari Ini\n\nIsi berita.\n\nLagi.")
     assert (article.outlet, article.title) == ("Kompas", "Judul Berita Hari Ini")
+
+
+def test_section_label_above_the_headline() -> None:
+    article = article_from_text(
+        "Internasional\n\nKim Tiba di Rusia Naik Kereta\n\nMOSKOW -- Kim tiba.\n\nIa disambut."
+    )
+    assert article.title == "Kim Tiba di Rusia Naik Kereta"
+    assert article.paragraphs == ["MOSKOW -- Kim tiba.", "Ia disambut."]
+    assert [(r.kind, r.text) for r in article.removed] == [
+        ("metadata", "Internasional"),
+        ("metadata", "Kim Tiba di Rusia Naik Kereta"),
+    ]
+
+
+def test_one_word_first_line_without_a_headline_is_body() -> None:
+    article = article_from_text("Innalillahi\n\nKami berduka atas kepergian beliau.\n\nSelesai.")
+    assert article.title is None
+    assert article.paragraphs[0] == "Innalillahi"

@@ -43,6 +43,7 @@ _MAX_BOILERPLATE_CHARS = 1000
 # Short lines ("Ya.", a one-word subheading) legitimately recur in a body.
 _MIN_DUPLICATE_WORDS = 3
 _WORDS = re.compile(r"\w+")
+_SECTION_LABEL = re.compile(r"[^\W\d_][\w&-]{1,24}")
 
 
 @dataclass
@@ -154,6 +155,14 @@ def _find_title(pieces: list[_Piece], known: str | None) -> tuple[int | None, st
             pieces[body[0]].kind = "metadata"
             return body[0], first
         return None, known
+    # A lone word above the headline is the page's section label ("Dunia").
+    if (
+        len(body) >= 3
+        and _SECTION_LABEL.fullmatch(pieces[body[0]].text)
+        and looks_like_headline(pieces[body[1]].text)
+    ):
+        pieces[body[0]].kind = "metadata"
+        body = body[1:]
     if len(body) >= 2 and looks_like_headline(pieces[body[0]].text):
         pieces[body[0]].kind = "metadata"
         return body[0], pieces[body[0]].text
