@@ -60,11 +60,17 @@ def test_trained_model_entities_in_seed_sentences(
 ) -> None:
     if not has_trained_model:
         pytest.skip("the trained model is not committed yet")
-    found = _found(annotator.annotate(seed_texts["002_4137063095805dd9"]))
-    assert ("Dmitry Peskov", "PER") in found
-    assert ("Stimson Center", "ORG") in found
-    assert ("Eastern Economic Forum", "EVENT") in found
-    assert ("Senin (11/9)", "DATE") in found
+    republika = _found(annotator.annotate(seed_texts["000_fc9175edbb7cee1d"]))
+    # "kata juru bicara Istana Kremlin Dmitry Peskov": the model's own span
+    # may take in the palace; the repair leaves the person.
+    assert ("Dmitry Peskov", "PER") in republika
+    assert ("Vladimir Putin", "PER") in republika
+    assert ("Eastern Economic Forum", "EVENT") in republika
+    nusadaily = _found(annotator.annotate(seed_texts["002_4137063095805dd9"]))
+    assert ("Stimson Center", "ORG") in nusadaily
+    assert ("Michael Madden", "PER") in nusadaily
+    assert ("Eastern Economic Forum", "EVENT") in nusadaily
+    assert ("Senin (11/9)", "DATE") in nusadaily
 
 
 def test_canonical_names_within_an_article(
@@ -81,33 +87,27 @@ def test_canonical_names_within_an_article(
     assert ("Korut", "Korea Utara") in canonical
 
 
-def test_event_rule_replaces_a_looser_ner_span() -> None:
-    import spacy
-
+def test_event_rule_replaces_a_looser_ner_span(annotator: Annotator, make_doc) -> None:
     from newsreader.nlp.rules.component import NewsRules
 
-    nlp = spacy.blank("id")
-    doc = nlp("Putin akan hadir di acara Eastern Economic Forum in Vladivostok.")
+    doc = make_doc("Putin akan hadir di acara Eastern Economic Forum in Vladivostok.")
     doc.ents = [doc.char_span(26, 51, label="ORG"), doc.char_span(52, 63, label="LOC")]
     assert [e.text for e in doc.ents] == ["Eastern Economic Forum in", "Vladivostok"]
-    doc = NewsRules(nlp)(doc)
+    doc = NewsRules(annotator.load())(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Eastern Economic Forum", "EVENT"),
         ("Vladivostok", "LOC"),
     ]
 
 
-def test_rules_never_clobber_people_or_crossing_spans() -> None:
-    import spacy
-
+def test_rules_never_clobber_people_or_crossing_spans(annotator: Annotator, make_doc) -> None:
     from newsreader.nlp.rules.component import NewsRules
 
-    nlp = spacy.blank("id")
     text = "Presiden Forum Betawi bertemu Kim pada Selasa (12/9/2023)."
-    doc = nlp(text)
+    doc = make_doc(text)
     # A person name inside an event-shaped span and an entity crossing a date.
     doc.ents = [doc.char_span(9, 21, label="PER"), doc.char_span(30, 38, label="ORG")]
-    doc = NewsRules(nlp)(doc)
+    doc = NewsRules(annotator.load())(doc)
     labels = [(e.text, e.label_) for e in doc.ents]
     assert ("Forum Betawi", "PER") in labels
     assert ("Kim pada", "ORG") in labels

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-spacy = pytest.importorskip("spacy")
-
-from newsreader.nlp.rules.repair import repair_entities  # noqa: E402
+from newsreader.nlp.rules.repair import repair_entities
 
 
-@pytest.fixture(scope="module")
-def blank():
-    """One blank pipeline for the module: building it takes a second."""
-    return spacy.blank("id")
+@pytest.fixture
+def blank(make_doc):
+    return make_doc
 
 
-def _repaired(nlp, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    doc = nlp(text)
+def _repaired(make_doc, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    doc = make_doc(text)
     ents = []
     for phrase, label in spans:
         start = text.index(phrase)

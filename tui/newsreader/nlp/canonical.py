@@ -192,10 +192,10 @@ def _canonical_groups(
         ]
         for entities, forms in zip(groups, base, strict=True)
     ]
-    group_full_names = _full_person_names(groups, folded)
+    group_full_names = _full_names_by_end_word(groups, folded)
     result: list[list[Entity]] = []
     for entities, forms in zip(groups, folded, strict=True):
-        own_full_names = _full_person_names([entities], [forms])
+        own_full_names = _full_names_by_end_word([entities], [forms])
         resolved: list[Entity] = []
         for entity, form in zip(entities, forms, strict=True):
             if entity.label == "PER" and " " not in form:
@@ -205,31 +205,32 @@ def _canonical_groups(
     return result
 
 
-def _full_person_names(
+def _full_names_by_end_word(
     groups: Sequence[Sequence[Entity]], forms: Sequence[Sequence[str]]
-) -> set[str]:
-    return {
-        form
-        for entities, names in zip(groups, forms, strict=True)
-        for entity, form in zip(entities, names, strict=True)
-        if entity.label == "PER" and " " in form
-    }
+) -> dict[str, set[str]]:
+    """Multi-word person names indexed by the key of their first and of their last word."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for entities, names in zip(groups, forms, strict=True):
+        for entity, form in zip(entities, names, strict=True):
+            if entity.label == "PER" and " " in form:
+                # Whole words: a hyphenated part ("Dae-jung") is one word here.
+                words = form.split()
+                for word in {words[0], words[-1]}:
+                    index[_word_key(word)].add(form)
+    return index
 
 
-def _resolve_short_name(short: str, own: set[str], group: set[str]) -> str:
+def _word_key(word: str) -> str:
+    return name_key(word).replace(" ", "")
+
+
+def _resolve_short_name(short: str, own: dict[str, set[str]], group: dict[str, set[str]]) -> str:
     """A bare name resolved to the single longer name it starts or ends, if exactly one."""
-    key = name_key(short)
+    key = _word_key(short)
     for names in (own, group):
-        matches = {full for full in names if _is_first_or_last(key, full)}
+        matches = names.get(key, set())
         if len(matches) == 1:
-            return matches.pop()
+            return next(iter(matches))
         if len(matches) > 1:
             return short  # ambiguous where it was found: guessing would mislead
     return short
-
-
-def _is_first_or_last(key: str, full: str) -> bool:
-    # Whole words only: a hyphenated part ("Dae-jung") is one word here.
-    words = [name_key(word).replace(" ", "") for word in full.split(" ") if word]
-    short = key.replace(" ", "")
-    return bool(words) and short in (words[0], words[-1])

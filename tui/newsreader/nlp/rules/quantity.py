@@ -45,7 +45,6 @@ def quantity_patterns() -> tuple[str, ...]:
     )
     vague = rf"(?:{_alternation(list(VAGUE_NUMBERS))})"
     scale = rf"(?:{_alternation(list(SCALES))})"
-    qualifier = rf"(?:(?:{_alternation(list(QUALIFIERS))})\s+)?"
     currency = r"(?:Rp\.?|IDR|US\$|S\$|USD|EUR|\$|€|£)\s?"
     not_function = rf"(?!(?:{_alternation(sorted(function_words()))})(?![\w-]))"
     # A counted noun: one lower-case word (hyphenated allowed), not a function word.
@@ -59,12 +58,36 @@ def quantity_patterns() -> tuple[str, ...]:
     # A number right after a currency belongs to the currency pattern.
     after_currency = r"(?<!Rp )(?<!Rp\. )(?<!IDR )(?<!USD )(?<!EUR )(?<!\$ )(?<!€ )(?<!£ )"
     end = r"(?![\w-]|[.,/:]\d)"
-    # The qualifier and word numbers are matched case-insensitively so a
-    # sentence may start with them ("Lebih dari 100 orang", "Empat tahun").
+    # Word numbers are matched case-insensitively so a sentence may start
+    # with them ("Empat tahun"). Qualifiers ("lebih dari") are added by
+    # with_qualifier: kept out of the patterns, they would make the scan try
+    # a match at every word instead of only at digits and number words.
     return (
-        rf"{start}(?i:{qualifier}){currency}{number}(?:\s+{scale})?{end}",
-        rf"{start}{after_currency}(?i:{qualifier}){not_a_bare_year}{number}(?:\s*{glued_unit}|\s+{scale}(?:\s+{counted})?"
-        rf"|\s+(?:dolar|dollar)\s+AS|\s+{counted}){end}",
-        rf"{start}(?i:{qualifier})(?<!salah )(?<!Salah )(?i:{word_number})\s+{counted}{end}",
-        rf"{start}(?i:{qualifier})(?i:{vague})\s+{counted}{end}",
+        rf"{start}{currency}{number}(?:\s+{scale})?{end}",
+        rf"{start}{after_currency}{not_a_bare_year}{number}"
+        rf"(?:\s*{glued_unit}|\s+{scale}(?:\s+{counted})?|\s+(?:dolar|dollar)\s+AS|\s+{counted}){end}",
+        rf"{start}(?<!salah )(?<!Salah )(?i:{word_number})\s+{counted}{end}",
+        rf"{start}(?i:{vague})\s+{counted}{end}",
     )
+
+
+@lru_cache(maxsize=1)
+def _qualifier_before() -> re.Pattern[str]:
+    words = _alternation(list(QUALIFIERS))
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+$")
+
+
+def with_qualifier(text: str, start: int) -> int:
+    """Where a quantity starting at ``start`` begins once its qualifier is included.
+
+    Args:
+        text: The text the quantity was found in.
+        start: The offset of its number.
+
+    Returns:
+        The offset of a directly preceding "lebih dari", "hampir", ... or
+        ``start`` unchanged.
+    """
+    window_start = max(0, start - 24)
+    match = _qualifier_before().search(text, window_start, start)
+    return match.start() if match else start

@@ -6,16 +6,16 @@ organisation head word read as a person ("Stimson Center" as PER), or a
 place or title glued to the front of a person's name ("Kremlin Dmitry
 Peskov"). These repairs only shorten or relabel an NER span; they never
 invent one.
+
+Imported only with the spaCy component (``rules.component``), so spaCy is
+imported at the top here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from spacy.tokens import Doc, Span
 
 from newsreader.nlp.canonical import known_names, name_key
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
 
 # Words that end an organisation's name in English and open one in Indonesian.
 ORG_LAST_WORDS = frozenset({
@@ -111,8 +111,6 @@ def _place_then_person(span: Span) -> list[Span]:
         or any(len(word) > 2 and name_key(word) in known_names() for word in words)
     ):
         return [span]
-    from spacy.tokens import Span
-
     return [
         Span(span.doc, named.start, named.start + size, label=span.label_),
         Span(span.doc, named.start + size, span.end, label="PER"),
@@ -153,6 +151,4 @@ def _trimmed(doc: Doc, start: int, end: int, label: str) -> Span | None:
         end -= 1
     if start >= end:
         return None
-    from spacy.tokens import Span
-
     return Span(doc, start, end, label=label)
