@@ -111,7 +111,7 @@ def test_normalise_wire(raw: str, name: str) -> None:
         ("NEW YORK (Reuters) \u2014 Harga minyak", Dateline("New York", None, "Reuters")),
         ("MOSCOW/SEOUL, Sept 12 (Reuters) - North Korean", Dateline("Moscow", None, "Reuters")),
         ("PORT-AU-PRINCE -- Gempa", Dateline("Port-Au-Prince")),
-        ("Jakarta - Presiden", Dateline("Jakarta")),
+        ("Jakarta - Presiden", Dateline("Jakarta", weak=True)),
         ("Menurut Putin - kata", None),  # several title-case words alone: maybe a sentence
         ("Jakarta (ANTARA) - Presiden", Dateline("Jakarta", None, "Antara")),
         ("WASHINGTON, D.C. -- The", Dateline("Washington")),
@@ -429,3 +429,14 @@ def test_one_word_first_line_without_a_headline_is_body() -> None:
     article = article_from_text("Innalillahi\n\nKami berduka atas kepergian beliau.\n\nSelesai.")
     assert article.title is None
     assert article.paragraphs[0] == "Innalillahi"
+
+
+def test_weak_dateline_only_opens_the_body() -> None:
+    text = (
+        "Judul Berita Hari Ini\n\nPresiden membuka pameran buku pada Senin pagi.\n\n"
+        "Namun - seperti biasa - acara itu molor satu jam."
+    )
+    article = article_from_text(text)
+    assert article.dateline is None
+    assert article.summary is None
+    assert len(article.paragraphs) == 2

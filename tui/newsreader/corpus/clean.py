@@ -182,7 +182,7 @@ def _find_dateline_and_summary(
             candidates.append(i)
     for n, i in enumerate(candidates):
         dateline = parse_dateline(pieces[i].text)
-        if dateline is None:
+        if dateline is None or (dateline.weak and n > 0):
             continue
         if title_at is not None and 0 < n <= _MAX_SUMMARY_LINES:
             for j in range(title_at + 1, i):

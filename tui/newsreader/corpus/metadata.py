@@ -30,6 +30,9 @@ class Dateline:
     city: str | None
     outlet: str | None = None
     wire: str | None = None
+    # A lone title-case word ("Jakarta - ...") with no outlet or wire beside
+    # it: a dateline only where a lede is expected, the body's first line.
+    weak: bool = False
 
 
 # One comma- or dash-terminated piece of the dateline. A hyphen only
@@ -96,7 +99,8 @@ def parse_dateline(line: str) -> Dateline | None:
             if not line[pos:].strip():
                 return None
             # Of several cities ("MOSCOW/SEOUL") the first is where it was filed.
-            return Dateline(_title_case(city.split("/")[0].strip()), outlet, wire)
+            weak = city is title_city and not (outlet or wire)
+            return Dateline(_title_case(city.split("/")[0].strip()), outlet, wire, weak)
         if title_city is not None:
             return None
         outlet_only_end = pos
