@@ -112,7 +112,9 @@ async def test_export_current_and_filtered_never_clobber(make_app, tmp_path: Pat
         assert (text.index("Kim Jong-un"), text.index("Kim Jong-un") + 11, "PER") in spans
         alpha.write_text("my own notes", encoding="utf-8")
 
-        await pilot.press("slash", *"vostochny", "enter", "E")
+        await pilot.press("slash")
+        app.filter_bar.input.value = "vostochny"
+        await pilot.press("enter", "E")
         app.screen.query_one(Input).value = str(folder)
         await pilot.press("enter")
         await pilot.pause()

@@ -19,7 +19,7 @@ SIZE = (120, 36)
 async def _run_command(pilot, name: str) -> None:
     await pilot.press("ctrl+p")
     assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*name)
+    pilot.app.screen.query_one(Input).value = name
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
