@@ -29,8 +29,17 @@ def test_info_names_model_and_rules_without_loading_spacy() -> None:
     fresh = Annotator()
     info = fresh.info
     assert not fresh.loaded
-    assert "+rules" in info.version
+    assert "rules" in info.version
     assert info.cache_key == f"{info.name}@{info.version}"
+
+
+def test_version_changes_with_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.nlp import pipeline
+
+    before = Annotator().info.version
+    monkeypatch.setattr(pipeline, "rules_version", lambda: "0000000000")
+    after = Annotator().info.version
+    assert before != after and after.endswith("rules0000000000")
 
 
 def test_seed_articles_are_well_formed(annotator: Annotator, seed_texts: dict[str, str]) -> None:

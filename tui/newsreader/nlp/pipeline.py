@@ -6,6 +6,7 @@ an annotator is first used.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from importlib import metadata
 from pathlib import Path
@@ -50,13 +51,17 @@ def pipeline_info(model: str | None) -> ModelInfo:
         The pipeline's identity for caches and the JSON output.
     """
     if model is None:
-        from newsreader.nlp.model_loader import model_info
+        from newsreader.nlp.model_loader import model_dir, model_info
 
         try:
             base = model_info()
         except FileNotFoundError:
             base = ModelInfo(name="id_blank", version="0")
-        return ModelInfo(base.name, f"{base.version}+rules{rules_version()}")
+            return ModelInfo(base.name, f"{base.version}+rules{rules_version()}")
+        # The meta's scores change with every training run, so its digest
+        # tells retrained weights apart even if no one bumped the version.
+        meta = hashlib.sha256((model_dir() / "meta.json").read_bytes()).hexdigest()[:8]
+        return ModelInfo(base.name, f"{base.version}+meta{meta}.rules{rules_version()}")
     path = Path(model)
     meta_path = path / "meta.json"
     if meta_path.is_file():
