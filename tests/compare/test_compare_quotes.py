@@ -78,3 +78,19 @@ def test_story_quotes_list_speaker_outlet_and_kind() -> None:
         ("Dmitry Peskov", "Kompas", False),
     ]
     assert quotes[0].text == "Kami akan terus memperkuat persahabatan kami,"
+
+
+def test_pronoun_after_an_unnamed_speaker_stays_unnamed() -> None:
+    text = (
+        '"Ini akan menjadi kunjungan penuh," kata Dmitry Peskov. '
+        "Pejabat AS mengatakan bahwa pembicaraan senjata mengalami kemajuan. "
+        "Menurutnya, kedua pemimpin akan membahas pasokan senjata."
+    )
+    units = article_units(make_article("q3", text, [PESKOV]), 0)
+    assert [u.speaker for u in units] == ["Dmitry Peskov", None, None]
+
+
+def test_speaker_must_stand_next_to_menurut() -> None:
+    s = "Menurut pejabat itu, Vladimir Putin akan datang ke Vladivostok pekan depan."
+    att = attribute(s, _entities(s, [PUTIN]))
+    assert att is not None and att.speaker is None

@@ -99,7 +99,7 @@ def article_units(
     entities = sorted(item.entities, key=lambda e: e.start)
     starts = [e.start for e in entities]
     units: list[Unit] = []
-    recent_speakers: list[str | None] = []
+    recent: list[Attribution | None] = []
     for index, sentence in enumerate(sentences_of(item)):
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
@@ -119,21 +119,28 @@ def article_units(
                 cache[key] = read
         unit = replace(read, article=article_index, index=index)
         unit.start, unit.end = sentence.start, sentence.end
-        unit.speaker = _resolve_speaker(unit.attribution, recent_speakers)
-        recent_speakers.append(unit.speaker)
+        unit.speaker = _resolve_speaker(unit.attribution, recent, units)
+        recent.append(unit.attribution)
         units.append(unit)
     return units
 
 
-def _resolve_speaker(attribution: Attribution | None, recent: list[str | None]) -> str | None:
-    """The speaker, following "ujarnya"/"katanya" back to the last named one nearby."""
+def _resolve_speaker(
+    attribution: Attribution | None, recent: list[Attribution | None], previous: list[Unit]
+) -> str | None:
+    """The speaker, following "ujarnya"/"katanya" back to the last speech reported nearby.
+
+    Only the last two sentences are searched, and the search stops at the
+    first that reports speech: if that speaker is unnamed ("pejabat AS"),
+    so is this one.
+    """
     if attribution is None:
         return None
     if attribution.speaker or not attribution.pronoun:
         return attribution.speaker
-    for speaker in reversed(recent[-3:]):
-        if speaker:
-            return speaker
+    for back in range(1, min(2, len(recent)) + 1):
+        if recent[-back] is not None:
+            return previous[-back].speaker
     return None
 
 
