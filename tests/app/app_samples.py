@@ -157,7 +157,21 @@ def comparison_json() -> dict[str, object]:
                     "alpha": [_sentence_text(ALPHA_TEXT, 2)],
                     "beta": [_sentence_text(BETA_TEXT, 1)],
                 },
-                "shared_passages": [],
+                "shared_passages": [{"articles": ["alpha", "beta"], "chars": 42}],
+                "blindspots": [
+                    {
+                        "entity": "Jo Chun Ryong",
+                        "label": "PER",
+                        "mentioned_by": ["Nusadaily"],
+                        "missing_from": ["Republika"],
+                    },
+                    {
+                        "entity": "Vladimir Putin",
+                        "label": "PER",
+                        "mentioned_by": ["Republika", "Nusadaily"],
+                        "missing_from": [],
+                    },
+                ],
             },
             {"id": "s2", "articles": ["gamma"], "facts": [], "unique": {}, "shared_passages": []},
         ],

@@ -81,6 +81,10 @@ async def test_overview_matrix(make_app) -> None:
         assert columns[1:] == ["Republika", "Nusadaily"]
         assert [str(c) for c in table.get_row_at(0)[1:]] == ["●", "●"]
         assert [str(c) for c in table.get_row_at(1)[1:]] == ["·", "●"]
+        shown = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        assert "Jo Chun Ryong (PER): named by 1 outlet(s), never by Republika" in shown
+        assert "Vladimir Putin (PER)" not in shown  # every outlet names him: no blindspot
+        assert "Republika & Nusadaily: 42 characters in common" in shown
 
 
 async def test_compare_pane_toggle_and_narrow_terminal(make_app) -> None:

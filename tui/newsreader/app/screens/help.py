@@ -43,9 +43,9 @@ def key_names(binding: Binding) -> str:
 
 def bindings_table(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> Table:
     """A two-column table of keys and what they do, one block per area."""
-    table = Table(box=None, show_header=False, padding=(0, 2), expand=True)
-    table.add_column("key", style="bold", no_wrap=True)
-    table.add_column("action")
+    table = Table(box=None, show_header=False, padding=(0, 2), expand=False)
+    table.add_column("key", style="bold", no_wrap=True, min_width=12)
+    table.add_column("action", ratio=1)
     for title, bindings in sections:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:

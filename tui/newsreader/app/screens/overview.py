@@ -64,11 +64,12 @@ class OverviewScreen(ModalScreen[None]):
             present = {m.get("article") for m in fact.get("mentions", [])}
             table.add_row(_summary(fact), *[CARRIES if a in present else MISSING for a in articles])
         yield table
-        blindspots = story.get("blindspots")
+        # An entity every outlet names is no blindspot, whatever the list holds.
+        blindspots = [b for b in story.get("blindspots", []) if _missing(b)]
         if blindspots:
             lines = Text()
             for spot in blindspots:
-                lines.append(printable(_describe(spot, self.library)) + "\n")
+                lines.append(printable(_describe(spot)) + "\n")
             yield Static(Text("Blindspots", style="bold"))
             yield Static(lines)
         passages = story.get("shared_passages", [])
@@ -84,12 +85,16 @@ class OverviewScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def _describe(spot: Any, library: Library) -> str:
-    """One line for a blindspot: the entity and the outlets that never name it."""
+def _missing(spot: Any) -> list[str]:
     if not isinstance(spot, dict):
-        return str(spot)
+        return []
+    return [str(outlet) for outlet in spot.get("missing_from", [])]
+
+
+def _describe(spot: dict[str, Any]) -> str:
+    """One line for a blindspot: the entity, who names it and who never does."""
     entity = str(spot.get("entity", "?"))
     label = spot.get("label")
-    missing = ", ".join(str(outlet) for outlet in spot.get("missing_from", []))
     name = f"{entity} ({label})" if label else entity
-    return f"{name}: not mentioned by {missing}" if missing else name
+    named = len(spot.get("mentioned_by", []))
+    return f"{name}: named by {named} outlet(s), never by {', '.join(_missing(spot))}"

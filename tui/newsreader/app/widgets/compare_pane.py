@@ -40,7 +40,10 @@ def outlet_name(library: Library, article_id: str) -> str:
     if library.position(article_id) is None:
         return article_id
     outlet = library.article(article_id).outlet
-    return printable(outlet) if outlet else f"unknown outlet ({article_id})"
+    if outlet:
+        return printable(outlet)
+    short = article_id if len(article_id) <= 9 else article_id[:8] + "…"
+    return f"unknown ({printable(short)})"
 
 
 def story_of(data: dict[str, Any] | None, article_id: str) -> dict[str, Any] | None:
