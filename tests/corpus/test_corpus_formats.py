@@ -291,3 +291,24 @@ def test_prose_between_two_rules_is_not_taken_for_front_matter() -> None:
     plain = markdown_to_plain("---\nIsi berita pertama.\n---\nIsi kedua.\n")
     assert plain.front_matter == {}
     assert plain.text == "Isi berita pertama.\n\nIsi kedua."
+
+
+def test_json_ld_metadata_is_read_though_scripts_are_not_text(tmp_path: Path) -> None:
+    page = (
+        '<html><head><title>Gempa di Lombok</title><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": '
+        '"Gempa di Lombok", "author": {"@type": "Person", "name": "Siti Aminah"}, '
+        '"datePublished": "2024-02-01T09:30:00+08:00"}</script></head><body><article>'
+        "<p>MATARAM -- Gempa bermagnitudo 5,2 mengguncang Lombok pada Kamis pagi dan membuat "
+        "warga berhamburan keluar rumah.</p><p>Belum ada laporan korban jiwa.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "gempa.html"
+    path.write_text(page, encoding="utf-8")
+    article = _load_one(path)
+    assert (article.byline, article.date, article.dateline) == (
+        "Siti Aminah",
+        "2024-02-01",
+        "Mataram",
+    )
+    assert "schema.org" not in article.text

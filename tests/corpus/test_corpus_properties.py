@@ -116,3 +116,32 @@ def test_decode_raises_only_decode_error(data: bytes) -> None:
 @given(st.text(alphabet=st.sampled_from("<>/divp\"'=&;# abc\n!-"), max_size=300))
 def test_html_reading_never_raises(page: str) -> None:
     article_from_text(page, suffix=".html")
+
+
+hidden_blocks = st.sampled_from(
+    [
+        "<script>var SECRET = 1;</script>",
+        "<style>.SECRET { color: red }</style>",
+        '<iframe src="x">SECRET</iframe>',
+        "<noscript>SECRET</noscript>",
+        "<!-- SECRET -->",
+        "<script type='text/template'><p>SECRET</p></script>",
+    ]
+)
+paragraphs = st.lists(
+    st.text(alphabet=st.sampled_from("abcdefghij klmnop.,"), min_size=1, max_size=60),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(paragraphs, st.lists(hidden_blocks, min_size=1, max_size=4), st.booleans())
+def test_hidden_html_never_leaks(texts: list[str], hidden: list[str], as_html: bool) -> None:
+    parts = [f"<p>{t}</p>" for t in texts]
+    for i, block in enumerate(hidden):
+        parts.insert((i * 2) % (len(parts) + 1), block)
+    page = "<html><head><title>Judul</title></head><body>" + "".join(parts) + "</body></html>"
+    article = article_from_text(page, suffix=".html" if as_html else ".md")
+    everything = article.text + " ".join(r.text for r in article.removed) + str(article.title)
+    assert "SECRET" not in everything

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsreader.corpus.dates import normalise_date
-from newsreader.corpus.markdown import markdown_to_plain, remove_html
+from newsreader.corpus.markdown import markdown_to_plain, remove_hidden_elements, remove_html
 from newsreader.corpus.sanitize import sanitize, sanitize_line
 
 # Deep nesting makes lxml and markdownify recurse; a page nested deeper than
@@ -48,19 +48,24 @@ def extract_html(page: str) -> HtmlArticle:
         page states them. Falls back to the whole page's text (never raising)
         when the main content cannot be found.
     """
-    if _too_deep(page):
-        return _fallback(page)
+    # trafilatura keeps the fallback text of some hidden elements (an
+    # iframe's content, for one), so the body is extracted from a page
+    # without them; metadata still comes from the whole page, since
+    # JSON-LD in a <script> is where many sites state author and date.
+    visible = remove_hidden_elements(page)
+    if _too_deep(visible):
+        return _fallback(visible)
     try:
-        return _with_trafilatura(page)
+        return _with_trafilatura(page, visible)
     except Exception:
         # Untrusted markup can trip lxml, trafilatura or markdownify internals
         # in ways they do not document (parser errors, recursion, bad
         # encodings declarations); the page still has text, so read it the
         # plain way rather than fail the file or the whole load.
-        return _fallback(page)
+        return _fallback(visible)
 
 
-def _with_trafilatura(page: str) -> HtmlArticle:
+def _with_trafilatura(page: str, visible: str) -> HtmlArticle:
     import trafilatura
     from markdownify import markdownify
 
@@ -79,9 +84,9 @@ def _with_trafilatura(page: str) -> HtmlArticle:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None:
-        return _fallback(page)
+        return _fallback(visible)
     body_html = trafilatura.extract(
-        page,
+        visible,
         output_format="html",
         include_formatting=True,
         include_links=False,
@@ -91,7 +96,7 @@ def _with_trafilatura(page: str) -> HtmlArticle:
         favor_recall=True,
     )
     if not body_html:
-        return _fallback(page)
+        return _fallback(visible)
     markdown = markdownify(
         body_html,
         heading_style="ATX",

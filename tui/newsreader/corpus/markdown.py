@@ -13,9 +13,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
-# Elements whose content is never article text.
+# Elements whose content is never article text. (Not <form>: some sites wrap
+# the whole page, article included, in one.)
 _HIDDEN_ELEMENTS = re.compile(
-    r"<(script|style|iframe|noscript|template|object|embed|svg|math|canvas|form|select"
+    r"<(script|style|iframe|noscript|template|object|embed|svg|math|canvas|select"
     r"|textarea|button)\b[^>]*>.*?(?:</\1\s*>|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -55,6 +56,18 @@ class PlainMarkdown:
     front_matter: dict[str, str] = field(default_factory=dict)
 
 
+def remove_hidden_elements(page: str) -> str:
+    """Remove comments and elements whose content is never shown as text.
+
+    Args:
+        page: HTML or Markdown with raw HTML.
+
+    Returns:
+        The same markup without scripts, styles, iframes and the like.
+    """
+    return _HIDDEN_ELEMENTS.sub("", _COMMENT.sub("", page))
+
+
 def remove_html(text: str) -> str:
     """Remove raw HTML: hidden elements with their content, other tags alone.
 
@@ -67,8 +80,7 @@ def remove_html(text: str) -> str:
     Returns:
         The text without tags.
     """
-    text = _COMMENT.sub("", text)
-    text = _HIDDEN_ELEMENTS.sub("", text)
+    text = remove_hidden_elements(text)
     text = _BLOCK_TAG.sub("\n\n", text)
     text = _TAG.sub("", text)
     return html.unescape(text)
