@@ -138,6 +138,7 @@ def test_unicode_encodings_decode(tmp_path: Path, encoding: str, bom: bool) -> N
     (article,) = result.articles
     assert article.title == "Judul Berita Hari Ini"
     assert article.text.startswith("JAKARTA -- Président “kita” membuka pameran")
+    assert article.encoding == {"utf-8-sig": "utf-8"}.get(encoding, encoding)
     assert "\ufeff" not in article.text
 
 
@@ -148,6 +149,7 @@ def test_cp1252_decodes_smart_quotes_and_dashes(tmp_path: Path) -> None:
     assert result.errors == []
     assert result.articles[0].text == text.strip()
     assert result.articles[0].dateline == "Jakarta"
+    assert result.articles[0].encoding == "cp1252"
 
 
 @pytest.mark.parametrize("name", ["berita satu.txt", "baris\nbaru.txt", "Берлин ünï 東京.md"])

@@ -48,6 +48,9 @@ class Article:
     # the body, so it is not part of ``text`` (also listed in ``removed``).
     summary: str | None = None
     editor: str | None = None  # credited editor, e.g. "Red: Nidia Zuraya"
+    # How the file's bytes were decoded ("utf-8", "utf-16-le", "cp1252"...),
+    # so a reader can see when a file was not UTF-8; None for in-memory text.
+    encoding: str | None = None
 
     @property
     def content_hash(self) -> str:

@@ -12,7 +12,7 @@ import errno
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsreader.corpus.article import Article, LoadError, LoadResult
@@ -89,7 +89,10 @@ def _load_one(found: Found, article_id: str, max_bytes: int) -> Article:
     text = sanitize(decoded.text)
     if not text.strip():
         raise _FileProblem("empty file (only whitespace or invisible characters)")
-    article = _build(text, found.path.suffix.lower(), article_id, str(found.path))
+    article = replace(
+        _build(text, found.path.suffix.lower(), article_id, str(found.path)),
+        encoding=decoded.encoding,
+    )
     if not article.text:
         kinds = sorted({r.kind for r in article.removed})
         raise _FileProblem(
