@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import AnnotatedArticle, Annotation, Entity
@@ -123,3 +125,11 @@ def test_values_are_canonical_for_dates_and_quantities() -> None:
     assert canonical_form("Ahad", "DATE") == canonical_form("Minggu", "DATE")
     assert canonical_form("Selasa (12/9/2023)", "DATE") == "2023-09-12"
     assert canonical_form("lebih dari 1.500 km", "QUANTITY") == "lebih dari 1500 km"
+
+
+@given(st.text(), st.sampled_from(["PER", "ORG", "LOC", "EVENT", "DATE", "TIME", "QUANTITY"]))
+def test_canonical_form_never_raises_and_is_never_empty_for_text(text: str, label: str) -> None:
+    form = canonical_form(text, label)
+    assert isinstance(form, str)
+    if text.strip():
+        assert form

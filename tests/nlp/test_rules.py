@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsreader.nlp.rules import find_rule_spans, rules_version
 
@@ -165,3 +167,25 @@ def test_seed_article_rules_in_context(seed_texts: dict[str, str]) -> None:
 def test_rules_version_is_a_stable_fingerprint() -> None:
     assert rules_version() == rules_version()
     assert len(rules_version()) == 10
+
+
+_PIECES = [
+    *"0123456789 .,/:()-\n",
+    "Selasa", "Rp", "km", "dua", "pukul", "WIB", "Forum", "Ekonomi", "lebih dari",
+    "tahun", "Juli", "Sep", "orang", "Kim", "\u00a0",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_rule_spans_are_ordered_trimmed_and_in_bounds(text: str) -> None:
+    previous_end = 0
+    for span in find_rule_spans(text):
+        assert previous_end <= span.start < span.end <= len(text)
+        piece = text[span.start : span.end]
+        assert piece == piece.strip()
+        previous_end = span.end
+
+
+@given(st.text())
+def test_rules_never_raise_on_any_text(text: str) -> None:
+    find_rule_spans(text)
