@@ -1,5 +1,9 @@
 """Scoring a comparison against the hand-made seed gold (tests/compare/gold_seeds.json).
 
+Run it to print the numbers for docs/compare.md:
+
+    PYTHONPATH=tui python3 tests/compare/compare_gold.py
+
 Gold sentences are keyed by (article id prefix, snippet): the sentence of
 that article containing the snippet. Precision counts every predicted
 cross-article pair of a fact; pairs the gold lists as "possible" are left
@@ -91,3 +95,31 @@ def score(comparison: Comparison, articles: Sequence[AnnotatedArticle]) -> Score
         false_positives=show(predicted - same),
         missed=show(same - predicted),
     )
+
+
+def main() -> None:
+    """Score the seeds through the real corpus loader and annotator and print the result."""
+    from newsreader import compare
+    from newsreader.analysis import annotate_articles
+    from newsreader.corpus import load
+    from newsreader.nlp.annotator import Annotator
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    articles = annotate_articles(load([seeds]).articles, Annotator())
+    comparison = compare.build(articles)
+    result = score(comparison, articles)
+    print(
+        f"aligned pairs: precision {result.precision:.3f} ({result.true_positives}/"
+        f"{result.predicted}), recall {result.recall:.3f} ({result.true_positives}/{result.gold})"
+    )
+    for fact in (f for story in comparison.stories for f in story.facts):
+        for d in fact.discrepancies:
+            print(f"discrepancy {fact.id} {d.kind}: {dict(d.values)}")
+    for pair in result.false_positives:
+        print("false positive:", " | ".join(pair))
+    for pair in result.missed:
+        print("missed:", " | ".join(pair))
+
+
+if __name__ == "__main__":
+    main()

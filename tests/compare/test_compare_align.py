@@ -49,3 +49,20 @@ def test_summary_is_one_of_the_mentions() -> None:
     fact = comparison.stories[0].facts[0]
     assert fact.summary in {m.sentence for m in fact.mentions}
     assert fact.id == "s1-f1"
+
+
+def test_a_sentence_split_in_two_by_another_outlet_joins_both_halves() -> None:
+    merged = (
+        "Banjir merendam 1.200 rumah warga di Kabupaten Demak, dan pemerintah daerah "
+        "mendirikan dapur umum di balai desa untuk para pengungsi."
+    )
+    split = (
+        "Hujan deras mengguyur sejak pagi. Banjir merendam 1.200 rumah warga di Kabupaten "
+        "Demak. Pemerintah daerah mendirikan dapur umum di balai desa untuk para pengungsi. "
+        "Sekolah diliburkan selama tiga hari."
+    )
+    comparison = build([make_article("one", merged), make_article("two", split)])
+    facts = comparison.stories[0].facts
+    assert len(facts) == 1
+    assert [(m.article, m.index) for m in facts[0].mentions] == [("one", 0), ("two", 1), ("two", 2)]
+    assert len(comparison.stories[0].unique["two"]) == 2

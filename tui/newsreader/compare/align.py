@@ -32,6 +32,9 @@ PAIR_THRESHOLD = 0.34
 # (checked on the first CORE_SAMPLE members of each, to bound the cost).
 CORE_THRESHOLD = 0.25
 CORE_SAMPLE = 8
+# Two adjacent sentences of one article join a fact as one split sentence
+# only if together they match the others this much better than either alone.
+SPLIT_GAIN = 1.1
 # Rarest features each sentence probes, and earlier postings read per probe.
 PROBES = 6
 WINDOW = 8
@@ -123,8 +126,9 @@ def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[i
         vectors: Their weighted vectors, same order.
 
     Returns:
-        Groups of unit indices with at least two articles each, every
-        group holding at most one sentence per article.
+        Groups of unit indices with at least two articles each. A group
+        holds one sentence per article, or two adjacent ones where an
+        outlet split in two what another wrote as one sentence.
     """
     features = [set(v) for v in vectors]
     scored = []
@@ -146,11 +150,13 @@ def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[i
 
     for _, i, j in scored:
         ri, rj = find(i), find(j)
-        if ri == rj or articles[ri] & articles[rj]:
+        if ri == rj or not _may_join(
+            members[ri], members[rj], articles[ri] & articles[rj], units, vectors
+        ):
             continue
         # Every sentence must resemble every other (on a bounded sample of
         # each group), so a chain a~b~c with a and c unrelated never forms.
-        if not _cohesive(members[ri][:CORE_SAMPLE], members[rj][:CORE_SAMPLE], vectors):
+        if not _cohesive(members[ri][:CORE_SAMPLE], members[rj][:CORE_SAMPLE], vectors, units):
             continue
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
@@ -163,9 +169,58 @@ def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[i
     return groups
 
 
-def _cohesive(left: list[int], right: list[int], vectors: Sequence[Vector]) -> bool:
-    sims = [cosine(vectors[a], vectors[b]) for a in left for b in right]
-    return sum(sims) / len(sims) >= CORE_THRESHOLD
+def _may_join(
+    left: list[int],
+    right: list[int],
+    shared: set[int],
+    units: Sequence[Unit],
+    vectors: Sequence[Vector],
+) -> bool:
+    """Whether two groups may merge: one sentence per article, or a split sentence.
+
+    An article may bring two adjacent sentences only if, read together,
+    they match the other articles' sentences better than either does alone:
+    that is what one outlet splitting another's sentence looks like, and
+    what two neighbouring but different facts do not.
+    """
+    joined = (*left, *right)
+    for article in shared:
+        own = sorted(
+            (k for k in joined if units[k].article == article), key=lambda k: units[k].index
+        )
+        if len(own) != 2 or units[own[1]].index - units[own[0]].index != 1:
+            return False
+        others = [k for k in joined if units[k].article != article][:CORE_SAMPLE]
+        merged = _normalised_sum(vectors[own[0]], vectors[own[1]])
+        together = sum(cosine(merged, vectors[o]) for o in others)
+        apart = sum(
+            max(cosine(vectors[own[0]], vectors[o]), cosine(vectors[own[1]], vectors[o]))
+            for o in others
+        )
+        if together < apart * SPLIT_GAIN:
+            return False
+    return True
+
+
+def _normalised_sum(a: Vector, b: Vector) -> Vector:
+    total = dict(a)
+    for f, w in b.items():
+        total[f] = total.get(f, 0.0) + w
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    return {f: w / norm for f, w in total.items()}
+
+
+def _cohesive(
+    left: list[int], right: list[int], vectors: Sequence[Vector], units: Sequence[Unit]
+) -> bool:
+    # Two halves of one split sentence need not resemble each other.
+    sims = [
+        cosine(vectors[a], vectors[b])
+        for a in left
+        for b in right
+        if units[a].article != units[b].article
+    ]
+    return not sims or sum(sims) / len(sims) >= CORE_THRESHOLD
 
 
 def representative(group: Sequence[int], vectors: Sequence[Vector]) -> int:

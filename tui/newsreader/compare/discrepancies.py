@@ -86,6 +86,8 @@ def _slot_discrepancies(
     conflicting: set[tuple[int, int]] = set()
     for a in range(len(units)):
         for b in range(a + 1, min(len(units), a + 1 + PAIRING_REACH)):
+            if units[a].article == units[b].article:
+                continue
             for ka, kb, agreement in _pair_values(kind, values[a], values[b]):
                 if agreement is Agreement.DIFFERENT and kind == "place":
                     if not _place_contradicted(
@@ -158,7 +160,11 @@ def _speaker_discrepancy(units: Sequence[Unit], article_ids: Sequence[str]) -> D
     speakers: Mapping[int, str] = {i: u.speaker for i, u in enumerate(units) if u.speaker}
     for i, si in speakers.items():
         for j, sj in speakers.items():
-            if i < j and _different_speakers(si, sj, units[i], units[j]):
+            if (
+                i < j
+                and units[i].article != units[j].article
+                and _different_speakers(si, sj, units[i], units[j])
+            ):
                 return Discrepancy(
                     "speaker", {article_ids[units[k].article]: s for k, s in speakers.items()}
                 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -134,12 +135,13 @@ class Comparison:
 
     stories: tuple[Story, ...] = ()
 
+    @cached_property
+    def _by_article(self) -> dict[str, Story]:
+        return {article: story for story in self.stories for article in story.articles}
+
     def story_of(self, article_id: str) -> Story | None:
         """The story an article belongs to, or None if it was not compared."""
-        for story in self.stories:
-            if article_id in story.articles:
-                return story
-        return None
+        return self._by_article.get(article_id)
 
 
 class CompareCancelled(Exception):
