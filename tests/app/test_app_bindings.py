@@ -202,6 +202,10 @@ async def test_brackets_walk_sentences_and_focus_comparison(make_app) -> None:
         await pilot.press("left_square_bracket")
         cursor = app.reader.cursor
         assert text[cursor.start : cursor.end].startswith("Pemimpin Korea Utara")
+        # A sentence no other outlet carries is pointed at in the "only here" list.
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        highlighted = options.get_option_at_index(options.highlighted).prompt.plain
+        assert highlighted.startswith("• Kantor berita KCNA")
 
 
 async def test_star_and_read_keys(make_app) -> None:

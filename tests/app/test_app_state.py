@@ -34,6 +34,7 @@ async def test_flags_edits_and_position_survive_a_restart() -> None:
         first.screen.query_one("#edit-outlet", Input).value = "Antara"
         await pilot.press("ctrl+s")
         await pilot.press("k", "enter")  # open beta: read, and the last position
+        await pilot.press("right_square_bracket", "right_square_bracket", "q")
         await pilot.pause()
         assert first.library.article("gamma").outlet == "Antara"
 
@@ -48,6 +49,9 @@ async def test_flags_edits_and_position_survive_a_restart() -> None:
         assert library.parsed("gamma").outlet is None
         assert second.reader.article_id == "beta"
         assert second.article_list.current_id == "beta"
+        cursor = second.reader.cursor
+        text = library.article("beta").text
+        assert text[cursor.start : cursor.end] == "Keduanya membahas kerja sama antariksa."
 
 
 async def test_clearing_an_edit_restores_the_parsed_value() -> None:

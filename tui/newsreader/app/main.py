@@ -104,6 +104,7 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         self.library = Library(articles or ())
         self._preloaded = articles is not None
         self._preannotated = list(annotated)
+        self.pending_sentence: tuple[str, int] | None = None
         self.comparison: Any = None
         self.comparison_data: dict[str, Any] | None = None
         self.state_store = persistence.UserStateStore.disabled()
@@ -193,7 +194,7 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         self.reader.show(article_id, at=at)
         self.compare_pane.show_article(article_id)
         self.set_read(article_id, True)
-        self.state_store.remember_position(self.library, article_id, self.article_list.cursor)
+        self.save_position()
         self.show_store_warnings()
         self._update_legend()
         self.reader.focus()
@@ -254,11 +255,46 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
     def _restore_position(self) -> None:
         """Reopen the article of the last session, or preview the first (not marked read)."""
         saved = self.state_store.saved_position(self.library)
-        if saved is not None and self.article_list.select_id(saved):
-            shown: str | None = saved
+        if saved is not None and self.article_list.select_id(saved.article_id):
+            self.reader.show(saved.article_id)
+            if saved.sentence is not None:
+                # Sentence indexes count annotated sentences: wait for them if need be.
+                self.pending_sentence = (saved.article_id, saved.sentence)
+                self.apply_pending_sentence()
+            self.reader.scroll_to(y=saved.scroll, animate=False, force=True)
+            shown: str | None = saved.article_id
         else:
             shown = self.article_list.current_id
+            if shown is not None:
+                self.reader.show(shown)
         if shown is not None:
-            self.reader.show(shown)
             self.compare_pane.show_article(shown)
             self._update_legend()
+
+    def apply_pending_sentence(self) -> None:
+        """Put the cursor back on the sentence of the last session once sentences are known."""
+        if self.pending_sentence is None:
+            return
+        article_id, index = self.pending_sentence
+        if self.reader.article_id != article_id:
+            self.pending_sentence = None
+        elif self.library.annotation(article_id) is not None:
+            self.pending_sentence = None
+            if self.reader.cursor is None:
+                self.reader.select_sentence(index)
+
+    def save_position(self) -> None:
+        """Remember the open article, the sentence under the cursor and the scroll."""
+        if self.reader.article_id is None:
+            return
+        self.state_store.remember_position(
+            self.library,
+            self.reader.article_id,
+            self.article_list.cursor,
+            sentence=self.reader.sentence_index(),
+            scroll=float(self.reader.scroll_offset.y),
+        )
+
+    async def action_quit(self) -> None:
+        self.save_position()
+        await super().action_quit()

@@ -99,16 +99,33 @@ class UserStateStore:
 
     # -- last position -------------------------------------------------------
 
-    def remember_position(self, library: Library, article_id: str, list_index: int) -> None:
+    def remember_position(
+        self,
+        library: Library,
+        article_id: str,
+        list_index: int,
+        *,
+        sentence: int | None = None,
+        scroll: float = 0.0,
+    ) -> None:
+        """Save where the user is: the open article, list row, sentence index and scroll."""
         if self.store is None or library.position(article_id) is None:
             return
         from newsreader.store import Position
 
         path = os.path.abspath(library.article(article_id).path)
-        self.store.save_position(Position(article_id=article_id, path=path, list_index=list_index))
+        self.store.save_position(
+            Position(
+                article_id=article_id,
+                path=path,
+                list_index=list_index,
+                scroll=scroll,
+                sentence=sentence,
+            )
+        )
 
-    def saved_position(self, library: Library) -> str | None:
-        """Id of the article open when last quit, if it belongs to this corpus (same file)."""
+    def saved_position(self, library: Library) -> Any | None:
+        """The position saved last, if its article is in this corpus (the same file)."""
         if self.store is None or not library.articles:
             return None
         position = self.store.last_position()
@@ -119,7 +136,7 @@ class UserStateStore:
         article = library.article(position.article_id)
         if position.path and os.path.abspath(article.path) != position.path:
             return None
-        return position.article_id
+        return position
 
 
 @contextmanager

@@ -138,13 +138,17 @@ class Pipeline:
         progress = self.query_one("#progress", ProgressBar)
         progress.display = True
         progress.update(total=max(message.total, 1), progress=message.done)
-        self.set_status(f"annotating {message.done}/{message.total}")
+        if message.done == 0:
+            self.set_status(f"loading the model, then annotating {message.total} articles…")
+        else:
+            self.set_status(f"annotating {message.done}/{message.total}")
 
     def on_articles_annotated(self: NewsReaderApp, message: ArticlesAnnotated) -> None:
         self.library.set_annotations(message.annotated)
         self.query_one("#progress").display = False
         self.set_status(f"{len(message.annotated)} articles annotated")
         self.reader.restyle()
+        self.apply_pending_sentence()
         self._update_legend()
         if self.filter_text:  # entity and label terms can only match now
             self._apply_filter(keep=self.article_list.current_id)

@@ -75,6 +75,7 @@ class ComparePane(Vertical):
         self.article_id: str | None = None
         self._targets: dict[str, MentionTarget] = {}
         self._fact_rows: list[str] = []
+        self._unique_rows: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(NOT_COMPUTED, id="compare-title")
@@ -99,6 +100,7 @@ class ComparePane(Vertical):
         options.clear_options()
         self._targets.clear()
         self._fact_rows.clear()
+        self._unique_rows.clear()
         if self.data is None:
             title.update(status or NOT_COMPUTED)
             return
@@ -161,8 +163,12 @@ class ComparePane(Vertical):
         unique = story.get("unique", {}).get(self.article_id, [])
         if unique:
             yield Option(Text(f"only in this article ({len(unique)})", "bold"), disabled=True)
-            for sentence in unique:
-                yield Option(Text.assemble(("• ", DIM), printable(str(sentence))), disabled=True)
+            for number, sentence in enumerate(unique):
+                # Selectable (not disabled) so the reader's cursor can be shown here too.
+                yield Option(
+                    Text.assemble(("• ", DIM), printable(str(sentence))), id=f"unique{number}"
+                )
+                self._unique_rows.append(str(sentence))
 
     def focus_sentence(self, sentence: str) -> bool:
         """Highlight the first other-outlet wording of the fact this article states as ``sentence``.
@@ -173,6 +179,13 @@ class ComparePane(Vertical):
         for fact_index, wording in enumerate(self._fact_rows):
             if _same_sentence(wording, sentence):
                 return self._highlight_fact(fact_index)
+        for number, wording in enumerate(self._unique_rows):
+            if _same_sentence(wording, sentence):
+                options = self.options
+                options.highlighted = options.get_option_index(f"unique{number}")
+                options.scroll_to_highlight()
+                return False
+        self.options.highlighted = None
         return False
 
     def _highlight_fact(self, fact_index: int) -> bool:

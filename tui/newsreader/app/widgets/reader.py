@@ -137,6 +137,21 @@ class Reader(ScrollView, can_focus=True):
                 return start, end
         return None
 
+    def sentence_index(self) -> int | None:
+        """Index of the sentence under the cursor, among the article's sentences."""
+        if self.cursor is None:
+            return None
+        for index, (start, end) in enumerate(self._sentences()):
+            if start <= self.cursor.start < end:
+                return index
+        return None
+
+    def select_sentence(self, index: int) -> None:
+        """Put the cursor on the ``index``-th sentence, if there is one."""
+        sentences = self._sentences()
+        if 0 <= index < len(sentences):
+            self.cursor = Cursor(*sentences[index], is_entity=False)
+
     @property
     def entity_under_cursor(self) -> Entity | None:
         if self.cursor is None or not self.cursor.is_entity:
