@@ -124,3 +124,12 @@ def test_library_overrides_feed_filtering_and_can_be_cleared() -> None:
     assert library.filter(parse("outlet:kompas")) == []
     library.set_state("x", starred=True)
     assert library.filter(parse("is:starred")) == [0]
+
+
+def test_search_doc_built_before_an_edit_is_not_kept() -> None:
+    library = Library([_article()])
+    stale = library.search_doc("x")
+    assert "antara" in stale.outlet
+    library.set_overrides("x", Overrides(outlet="Kompas"))
+    assert library.search_doc("x").outlet == "kompas"
+    assert library.filter(parse("outlet:antara")) == []

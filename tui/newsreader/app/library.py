@@ -9,6 +9,7 @@ large corpus answers within a frame.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,10 @@ class Library:
         self._states: dict[str, ArticleState] = {}
         self._overrides: dict[str, Overrides] = {}
         self._docs: dict[str, SearchDoc] = {}
+        # A worker folds documents ahead of time while the UI may change an
+        # article; the version stops it storing a document built from stale data.
+        self._doc_versions: dict[str, int] = {}
+        self._doc_lock = threading.Lock()
         # (article, search doc, state) per article, rebuilt after any change to one of them.
         self._candidates: list[Candidate] | None = None
 
@@ -80,7 +85,7 @@ class Library:
         for item in annotated:
             if item.article.id in self._index:
                 self._annotations[item.article.id] = item.annotation
-                self._docs.pop(item.article.id, None)
+                self._forget_doc(item.article.id)
         self._candidates = None
 
     def annotation(self, article_id: str) -> Annotation | None:
@@ -133,17 +138,28 @@ class Library:
         position = self._index[article_id]
         self._overrides[article_id] = overrides
         self._shown[position] = overrides.apply(self._parsed[position])
-        self._docs.pop(article_id, None)
+        self._forget_doc(article_id)
         self._candidates = None
         return self._shown[position]
 
     # -- filtering ---------------------------------------------------------
 
+    def _forget_doc(self, article_id: str) -> None:
+        with self._doc_lock:
+            self._doc_versions[article_id] = self._doc_versions.get(article_id, 0) + 1
+            self._docs.pop(article_id, None)
+
     def search_doc(self, article_id: str) -> SearchDoc:
-        doc = self._docs.get(article_id)
-        if doc is None:
-            doc = SearchDoc.build(self.article(article_id), self.entities(article_id))
-            self._docs[article_id] = doc
+        """The folded search document of an article, built once (any thread may call this)."""
+        with self._doc_lock:
+            version = self._doc_versions.get(article_id, 0)
+            doc = self._docs.get(article_id)
+        if doc is not None:
+            return doc
+        doc = SearchDoc.build(self.article(article_id), self.entities(article_id))
+        with self._doc_lock:
+            if self._doc_versions.get(article_id, 0) == version:
+                self._docs[article_id] = doc
         return doc
 
     def build_search_docs(self, should_stop: Callable[[], bool] = lambda: False) -> None:
