@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from compare_samples import flood_articles
+from compare_samples import flood_articles, make_article
 
 from newsreader.compare import Comparison, Fact, build
 
@@ -89,3 +89,42 @@ def test_blindspots_name_outlets_that_never_mention_an_entity(flood: Comparison)
     spots = {b.entity: b for b in flood.stories[0].blindspots}
     assert spots["Joko Widodo"].missing_from == ("Kompas", "unknown (flood_un…)")
     assert spots["Sumatera Barat"].missing_from == ()
+
+
+def test_place_in_the_same_role_differs_only_if_the_other_outlet_never_names_it() -> None:
+    places = [
+        ("Kabupaten Cianjur", "LOC", "Cianjur"),
+        ("Kabupaten Sukabumi", "LOC", "Sukabumi"),
+        ("Jawa Barat", "LOC", "Jawa Barat"),
+        ("BMKG", "ORG", "BMKG"),
+    ]
+    a = (
+        "Gempa bermagnitudo 5,6 berpusat di Kabupaten Cianjur, Jawa Barat, menurut "
+        "catatan BMKG pada Senin siang."
+    )
+    b = (
+        "Gempa bermagnitudo 5,6 berpusat di Kabupaten Sukabumi, Jawa Barat, menurut "
+        "catatan BMKG pada Senin siang."
+    )
+    c = b + " Getaran juga terasa kuat di Kabupaten Cianjur."
+    differ = build([make_article("a", a, places), make_article("b", b, places)])
+    found = [d for f in differ.stories[0].facts for d in f.discrepancies]
+    assert [(d.kind, dict(d.values)) for d in found] == [
+        ("place", {"a": "Kabupaten Cianjur", "b": "Kabupaten Sukabumi"})
+    ]
+    # An outlet that names both places elsewhere is not contradicting the other.
+    named = build([make_article("a", a, places), make_article("c", c, places)])
+    assert [d for f in named.stories[0].facts for d in f.discrepancies] == []
+
+
+def test_dateline_does_not_make_lead_sentences_alike() -> None:
+    shared = (
+        " Pedagang di Pasar Induk Kramat Jati mengeluhkan pasokan cabai dari Jawa Tengah "
+        "yang terus berkurang."
+    )
+    a = "JAKARTA, KOMPAS.com - Harga melonjak." + shared
+    b = "JAKARTA, KOMPAS.com - Pembeli menghilang." + shared
+    comparison = build([make_article("a", a), make_article("b", b)])
+    assert len(comparison.stories) == 1
+    facts = comparison.stories[0].facts
+    assert [[m.index for m in f.mentions] for f in facts] == [[1, 1]]
