@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--idner-copies", type=int, default=DataOptions.idner_copies)
     parser.add_argument("--no-nergrit", action="store_true", help="train without nergrit")
     parser.add_argument(
+        "--adjacent-names",
+        type=int,
+        default=DataOptions.adjacent_names,
+        help="synthetic sentences with a place/organisation right before a person",
+    )
+    parser.add_argument(
         "--set",
         dest="overrides",
         type=_override,
@@ -88,7 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_evaluate(args.model, data_dir)
         return 0
     options = DataOptions(
-        nerp=args.nerp, idner_copies=args.idner_copies, use_nergrit=not args.no_nergrit
+        nerp=args.nerp,
+        idner_copies=args.idner_copies,
+        use_nergrit=not args.no_nergrit,
+        adjacent_names=args.adjacent_names,
     )
     run_train(
         data_dir,

@@ -101,7 +101,7 @@ def run_train(
         The evaluations of ``model-best`` on the reported splits.
     """
 
-    data = build_training_data(data_dir, options)
+    data = build_training_data(data_dir, options, seed)
     for line in data.leaks.lines():
         print(line, flush=True)
     train_path = output_dir / "corpus" / "train.spacy"

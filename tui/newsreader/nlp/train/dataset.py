@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from newsreader.nlp.train.augment import adjacent_names
 from newsreader.nlp.train.corpora import CORPORA, LABELS, TaggedSentence, read_split
 from newsreader.nlp.train.leaks import LeakReport, remove_leaks
 from newsreader.nlp.train.recase import CasingStats, recase_corpus
@@ -18,8 +19,9 @@ NERP_MODES: tuple[str, ...] = ("none", "lower", "recased", "both")
 class DataOptions:
     """What goes into the training set (each was measured; see docs/model-card.md)."""
 
-    nerp: str = "recased"
-    idner_copies: int = 1
+    nerp: str = "lower"
+    idner_copies: int = 3
+    adjacent_names: int = 0  # synthetic "institution + person" sentences
     use_nergrit: bool = True
     labels: tuple[str, ...] = LABELS
 
@@ -51,7 +53,7 @@ def held_out_splits(data_dir: Path, labels: Sequence[str] = LABELS) -> list[Tagg
     ]
 
 
-def build_training_data(data_dir: Path, options: DataOptions) -> TrainingData:
+def build_training_data(data_dir: Path, options: DataOptions, seed: int = 0) -> TrainingData:
     """Read, leak-filter and combine the corpora for one training run.
 
     Leaks are removed against the dev and test splits of all three corpora
@@ -61,6 +63,7 @@ def build_training_data(data_dir: Path, options: DataOptions) -> TrainingData:
     Args:
         data_dir: The folder holding the corpora.
         options: What to include.
+        seed: Seed of the synthetic sentences.
 
     Returns:
         The training set (idner, nergrit, nerp as chosen) and idner dev for
@@ -84,6 +87,8 @@ def build_training_data(data_dir: Path, options: DataOptions) -> TrainingData:
     if options.nerp in ("recased", "both"):
         stats = CasingStats.from_sentences([*idner, *nergrit])
         combined += [replace(s, corpus="nerp-recased") for s in recase_corpus(nerp, stats)]
+    if options.adjacent_names:
+        combined += adjacent_names([*idner, *nergrit], options.adjacent_names, seed)
     dev = read_split(data_dir, "idner", "dev", labels)
     return TrainingData(train=combined, dev=dev, leaks=leaks)
 
