@@ -133,3 +133,10 @@ def test_canonical_form_never_raises_and_is_never_empty_for_text(text: str, labe
     assert isinstance(form, str)
     if text.strip():
         assert form
+
+
+def test_a_truncated_name_joins_the_fuller_one() -> None:
+    entities = [_entity("Kim Jong-un"), _entity("Kim Jong"), _entity("Kim"), _entity("Jong Un")]
+    assert {e.canonical for e in canonical_entities(entities)} == {"Kim Jong-un"}
+    ambiguous = [_entity("Kim Jong Un"), _entity("Kim Jong Il"), _entity("Kim Jong")]
+    assert canonical_entities(ambiguous)[-1].canonical == "Kim Jong"

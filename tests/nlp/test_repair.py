@@ -77,3 +77,39 @@ def test_entity_is_cut_at_a_paragraph_break(blank) -> None:
 )
 def test_spans_without_a_clear_mistake_are_kept(blank, text: str, phrase: str, label: str) -> None:
     assert _repaired(blank, text, [(phrase, label)]) == [(phrase, label)]
+
+
+def test_known_names_keep_their_label(blank) -> None:
+    text = "Rusia dan KCNA melaporkan pertemuan di Moskow."
+    spans = [("Rusia", "PER"), ("KCNA", "LOC"), ("Moskow", "PER")]
+    assert _repaired(blank, text, spans) == [("Rusia", "LOC"), ("KCNA", "ORG"), ("Moskow", "LOC")]
+
+
+def test_repeated_mentions_agree_on_the_majority_label(blank) -> None:
+    # The same name: three people and one place.
+    text = "Madden bicara. Madden setuju. Madden pergi. Madden pulang."
+    doc = blank(text)
+    starts = [i for i in range(len(text)) if text.startswith("Madden", i)]
+    labels = ["PER", "PER", "PER", "LOC"]
+    doc.ents = [
+        doc.char_span(i, i + 6, label=label) for i, label in zip(starts, labels, strict=True)
+    ]
+    assert [(s.text, s.label_) for s in repair_entities(doc)] == [("Madden", "PER")] * 4
+
+
+def test_a_lone_word_of_a_full_name_is_that_person(blank) -> None:
+    doc = blank("Presiden Vladimir Putin tiba. Putin lalu berpidato.")
+    doc.ents = [doc.char_span(9, 23, label="PER"), doc.char_span(30, 35, label="LOC")]
+    assert [(s.text, s.label_) for s in repair_entities(doc)] == [
+        ("Vladimir Putin", "PER"),
+        ("Putin", "PER"),
+    ]
+
+
+def test_a_split_vote_is_left_alone_and_country_names_may_be_people(blank) -> None:
+    doc = blank("Jordan menang. Jordan kalah.")
+    doc.ents = [doc.char_span(0, 6, label="PER"), doc.char_span(15, 21, label="LOC")]
+    assert [(s.text, s.label_) for s in repair_entities(doc)] == [
+        ("Jordan", "PER"),
+        ("Jordan", "LOC"),
+    ]

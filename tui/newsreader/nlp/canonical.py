@@ -55,14 +55,39 @@ def name_key(text: str) -> str:
 @lru_cache(maxsize=1)
 def known_names() -> dict[str, str]:
     """Map from name key to canonical name, from the alias file and Babel."""
-    known: dict[str, str] = {}
-    known.update(_babel_names())
+    return {key: entry[0] for key, entry in _known().items()}
+
+
+def known_label(text: str, *, curated_only: bool = False) -> str | None:
+    """The label a known name has whatever a model says ("Rusia" is LOC), if one.
+
+    Args:
+        text: A whole entity text.
+        curated_only: Only names from the alias file count, not every
+            Babel country name: some of those are also given names
+            ("Jordan", "Georgia"), so they cannot overrule a PER.
+
+    Returns:
+        "LOC", "ORG" or "EVENT" for a known name with a fixed label, else ``None``.
+    """
+    entry = _known().get(name_key(text))
+    if entry is None or (curated_only and not entry[2]):
+        return None
+    return entry[1]
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, tuple[str, str | None, bool]]:
+    """Name key -> (canonical name, fixed label or None, from the alias file)."""
+    known: dict[str, tuple[str, str | None, bool]] = {
+        key: (name, "LOC", False) for key, name in _babel_names().items()
+    }
     for line in _ALIASES.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        canonical, *aliases = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        label, canonical, *aliases = [cell.strip() for cell in line.split("\t") if cell.strip()]
         for alias in (canonical, *aliases):
-            known[name_key(alias)] = canonical
+            known[name_key(alias)] = (canonical, None if label == "*" else label, True)
     return known
 
 
@@ -192,45 +217,71 @@ def _canonical_groups(
         ]
         for entities, forms in zip(groups, base, strict=True)
     ]
-    group_full_names = _full_names_by_end_word(groups, folded)
+    group_names = _PersonNames(_person_forms(groups, folded))
     result: list[list[Entity]] = []
     for entities, forms in zip(groups, folded, strict=True):
-        own_full_names = _full_names_by_end_word([entities], [forms])
+        own_names = _PersonNames(_person_forms([entities], [forms]))
         resolved: list[Entity] = []
         for entity, form in zip(entities, forms, strict=True):
-            if entity.label == "PER" and " " not in form:
-                form = _resolve_short_name(form, own_full_names, group_full_names)
+            if entity.label == "PER":
+                form = _resolve_person(form, own_names, group_names)
             resolved.append(replace(entity, canonical=form))
         result.append(resolved)
     return result
 
 
-def _full_names_by_end_word(
-    groups: Sequence[Sequence[Entity]], forms: Sequence[Sequence[str]]
-) -> dict[str, set[str]]:
-    """Multi-word person names indexed by the key of their first and of their last word."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for entities, names in zip(groups, forms, strict=True):
-        for entity, form in zip(entities, names, strict=True):
-            if entity.label == "PER" and " " in form:
-                # Whole words: a hyphenated part ("Dae-jung") is one word here.
-                words = form.split()
-                for word in {words[0], words[-1]}:
-                    index[_word_key(word)].add(form)
-    return index
+def _person_forms(groups: Sequence[Sequence[Entity]], forms: Sequence[Sequence[str]]) -> set[str]:
+    return {
+        form
+        for entities, names in zip(groups, forms, strict=True)
+        for entity, form in zip(entities, names, strict=True)
+        if entity.label == "PER"
+    }
 
 
-def _word_key(word: str) -> str:
-    return name_key(word).replace(" ", "")
+class _PersonNames:
+    """Person names indexed by their first and last word, to find the longer name of a part.
+
+    Words are compared by key, with hyphens as word breaks, so "Kim Jong"
+    is the start of "Kim Jong-un" and "Putin" the end of "Vladimir Putin".
+    """
+
+    def __init__(self, names: set[str]) -> None:
+        self.words = {name: tuple(name_key(name).split()) for name in names}
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        for name, words in self.words.items():
+            if words:
+                self.by_first[words[0]].add(name)
+                self.by_last[words[-1]].add(name)
+
+    def longer(self, words: tuple[str, ...]) -> set[str]:
+        """Names that start or end with ``words`` and have more words."""
+        if not words:
+            return set()
+        size = len(words)
+        starts = {n for n in self.by_first.get(words[0], ()) if self.words[n][:size] == words}
+        ends = {n for n in self.by_last.get(words[-1], ()) if self.words[n][-size:] == words}
+        return {n for n in starts | ends if len(self.words[n]) > size}
+
+    def fullest(self, words: tuple[str, ...]) -> set[str]:
+        """The longer names of ``words`` that are not themselves part of another of them."""
+        candidates = self.longer(words)
+        return {n for n in candidates if not (self.longer(self.words[n]) & candidates)}
 
 
-def _resolve_short_name(short: str, own: dict[str, set[str]], group: dict[str, set[str]]) -> str:
-    """A bare name resolved to the single longer name it starts or ends, if exactly one."""
-    key = _word_key(short)
+def _resolve_person(form: str, own: _PersonNames, group: _PersonNames) -> str:
+    """A partial name resolved to the single fuller name it starts or ends, if exactly one.
+
+    "Kim" beside "Kim Jong Un" (and a truncated "Kim Jong") is Kim Jong Un;
+    "Kim" beside both "Kim Jong Un" and "Kim Jong Il" stays "Kim". The
+    article decides first, where a name is least ambiguous, then the group.
+    """
+    words = tuple(name_key(form).split())
     for names in (own, group):
-        matches = names.get(key, set())
-        if len(matches) == 1:
-            return next(iter(matches))
-        if len(matches) > 1:
-            return short  # ambiguous where it was found: guessing would mislead
-    return short
+        fullest = names.fullest(words)
+        if len(fullest) == 1:
+            return next(iter(fullest))
+        if len(fullest) > 1:
+            return form  # ambiguous where it was found: guessing would mislead
+    return form

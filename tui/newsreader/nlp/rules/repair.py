@@ -13,10 +13,14 @@ imported at the top here.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from spacy.tokens import Doc, Span
 
-from newsreader.nlp.canonical import known_names, name_key
+from newsreader.nlp.canonical import known_label, known_names, name_key
 
+_VOTING_LABELS = frozenset({"PER", "ORG", "LOC"})
+_NAME_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "EVENT", "MISC"})
 # Words that end an organisation's name in English and open one in Indonesian.
 ORG_LAST_WORDS = frozenset({
     "Center", "Centre", "Institute", "Institution", "Foundation", "University", "College",
@@ -50,10 +54,12 @@ def repair_entities(doc: Doc) -> list[Span]:
         doc: A Doc after NER.
 
     Returns:
-        Entities in order: cut at line breaks, person spans stripped of a
+        Entities in order: cut at line breaks, known names ("Rusia",
+        "KCNA") given their fixed label, person spans stripped of a
         leading place/organisation or title, person spans with an
         organisation head relabelled ORG, and a place or organisation run
-        into the person after it split in two.
+        into the person after it split in two; then repeated mentions
+        agree on their label (see ``_consistent_labels``).
     """
     repaired: list[Span] = []
     for ent in doc.ents:
@@ -62,11 +68,53 @@ def repair_entities(doc: Doc) -> list[Span]:
             span = _person(span)
         elif span is not None and span.label_ == "LOC" and _has_org_head(span):
             span = _trimmed(doc, span.start, span.end, "ORG")
+        if span is not None and span.label_ in _NAME_LABELS:
+            label = known_label(span.text, curated_only=span.label_ in ("PER", "PERSON"))
+            if label is not None and label != span.label_:
+                # A known country, city or body: its label does not depend on the model.
+                span = Span(doc, span.start, span.end, label=label)
         if span is not None and span.label_ in ("LOC", "ORG", "GPE"):
             repaired.extend(_place_then_person(span))
         elif span is not None and len(span):
             repaired.append(span)
-    return repaired
+    return _consistent_labels(repaired)
+
+
+def _consistent_labels(spans: list[Span]) -> list[Span]:
+    """Give repeated mentions in one document the label most of them have.
+
+    A model that reads "Putin" as a person five times and as a place once
+    was wrong once. A lone word that is the first or last word of a person's
+    full name in the document ("Putin" beside "Vladimir Putin") is that
+    person too, unless it is a known place or body.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    person_words: set[str] = set()
+    for span in spans:
+        if span.label_ in _VOTING_LABELS:
+            votes[span.text][span.label_] += 1
+        if span.label_ == "PER" and len(span) > 1:
+            person_words.update((span[0].text, span[-1].text))
+    result: list[Span] = []
+    for span in spans:
+        label = span.label_
+        if label in _VOTING_LABELS:
+            counts = votes[span.text]
+            best, best_count = counts.most_common(1)[0]
+            others = sum(counts.values()) - best_count
+            if best != label and best_count >= 2 and best_count >= 2 * others:
+                label = best
+            elif (
+                label != "PER"
+                and len(span) == 1
+                and span.text in person_words
+                and known_label(span.text) is None
+            ):
+                label = "PER"
+        result.append(
+            span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
+        )
+    return result
 
 
 def _known_prefix(span: Span, keep: int) -> int:
