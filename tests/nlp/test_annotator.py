@@ -190,8 +190,18 @@ def test_two_processes_give_the_same_result(
 ) -> None:
     texts = list(seed_texts.values()) * 2
     single = list(annotator.annotate_many(texts))
-    double = list(annotator.annotate_many(texts, n_process=2, batch_size=2))
+    seen: list[int] = []
+    double = list(
+        annotator.annotate_many(
+            texts, n_process=2, batch_size=2, on_progress=lambda done, _: seen.append(done)
+        )
+    )
     assert double == single
+    assert seen == list(range(1, len(texts) + 1))
+    stopped = list(
+        annotator.annotate_many(texts * 4, n_process=2, batch_size=1, should_stop=lambda: True)
+    )
+    assert len(stopped) == 1
 
 
 def test_other_language_pipeline_by_path(tmp_path) -> None:
