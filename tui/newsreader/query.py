@@ -218,6 +218,7 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
+        """Whether the query has no terms (it then matches everything)."""
         return not self.terms
 
     @property
@@ -265,10 +266,6 @@ class Query:
                 break
             indices = term.keep(indices, rows)
         return indices
-
-    def text_needles(self) -> list[str]:
-        """The folded free-text words and phrases that are searched for, not negated."""
-        return [t.needle for t in self.terms if isinstance(t, TextTerm) and not t.negated]
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ class Library:
         return self._shown
 
     def article(self, article_id: str) -> Article:
+        """An article as shown (overrides applied); KeyError if unknown."""
         return self._shown[self._index[article_id]]
 
     def position(self, article_id: str) -> int | None:
@@ -78,6 +79,7 @@ class Library:
 
     @property
     def annotated(self) -> bool:
+        """Whether any annotation has arrived."""
         return bool(self._annotations)
 
     def set_annotations(self, annotated: Iterable[AnnotatedArticle]) -> None:
@@ -89,9 +91,11 @@ class Library:
         self._candidates = None
 
     def annotation(self, article_id: str) -> Annotation | None:
+        """The annotation of an article, ``None`` until it is annotated."""
         return self._annotations.get(article_id)
 
     def entities(self, article_id: str) -> tuple[Entity, ...]:
+        """Entities of an article; empty before annotation."""
         annotation = self._annotations.get(article_id)
         return annotation.entities if annotation else ()
 
@@ -104,6 +108,7 @@ class Library:
         ]
 
     def label_counts(self, article_id: str) -> Counter[str]:
+        """Entities per label in an article, every label present (zero when absent)."""
         counts: Counter[str] = Counter({label: 0 for label in LABELS})
         counts.update(entity.label for entity in self.entities(article_id))
         return counts
@@ -111,6 +116,7 @@ class Library:
     # -- the user's flags and edits ------------------------------------------
 
     def state(self, article_id: str) -> ArticleState:
+        """Read and starred flags of an article."""
         return self._states.get(article_id, UNMARKED)
 
     def set_state(
@@ -127,6 +133,7 @@ class Library:
         return new
 
     def overrides(self, article_id: str) -> Overrides:
+        """The metadata the user set by hand for an article."""
         return self._overrides.get(article_id, Overrides())
 
     def parsed(self, article_id: str) -> Article:

@@ -148,6 +148,7 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         return self.query_one(FilterBar)
 
     def set_status(self, message: str) -> None:
+        """Show a one-line status under the panes (plain text, never markup)."""
         self.query_one("#status", Static).update(Text(message))
 
     def on_mount(self) -> None:

@@ -20,11 +20,6 @@ class CorpusLoaded(Message):
 
 
 @dataclass
-class CorpusLoadFailed(Message):
-    reason: str
-
-
-@dataclass
 class StoreOpened(Message):
     """The store worker opened the database (``store`` is ``None`` when it could not)."""
 
@@ -34,6 +29,8 @@ class StoreOpened(Message):
 
 @dataclass
 class AnnotationProgressed(Message):
+    """``done`` of ``total`` articles are annotated (cache hits count as done)."""
+
     done: int
     total: int
 
@@ -44,12 +41,16 @@ class AnnotationProgressed(Message):
 
 @dataclass
 class ArticlesAnnotated(Message):
+    """Annotation finished; ``model`` is the model's cache key."""
+
     annotated: list[AnnotatedArticle]
     model: str
 
 
 @dataclass
 class AnnotationFailed(Message):
+    """No model could be loaded or annotation broke; ``reason`` says why."""
+
     reason: str
 
 
@@ -63,6 +64,8 @@ class ComparisonBuilt(Message):
 
 @dataclass
 class ComparisonFailed(Message):
+    """compare is missing or failed; the pane shows ``reason`` instead of facts."""
+
     reason: str
 
 
@@ -92,9 +95,13 @@ class SentencePicked(Message):
 
 @dataclass
 class FilterChanged(Message):
+    """The filter input changed to ``text``."""
+
     text: str
 
 
 @dataclass
 class FilterClosed(Message):
+    """Enter kept the filter (``cleared`` False) or Esc cleared it."""
+
     cleared: bool

@@ -30,6 +30,7 @@ class UserStateStore:
 
     @classmethod
     def disabled(cls) -> UserStateStore:
+        """Session-only state (tests, or ``use_store=False``)."""
         return cls(None, [])
 
     @classmethod
@@ -51,6 +52,7 @@ class UserStateStore:
         return fresh
 
     def close(self) -> None:
+        """Close the store, saving changes it queued while the file was locked."""
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -81,6 +83,7 @@ class UserStateStore:
         return ArticleKey.of(library.parsed(article_id))
 
     def save_flags(self, library: Library, article_id: str) -> None:
+        """Persist an article's read and starred flags."""
         if self.store is None:
             return
         state = library.state(article_id)

@@ -132,6 +132,7 @@ class Pipeline:
             self.call_after_refresh(self.start_annotation)
 
     def start_annotation(self: NewsReaderApp) -> None:
+        """Annotate every article of the library in the background."""
         self.annotate_corpus(list(self.library.articles))
 
     def on_annotation_progressed(self: NewsReaderApp, message: AnnotationProgressed) -> None:

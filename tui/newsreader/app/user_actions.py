@@ -36,6 +36,7 @@ class UserActions:
     # -- flags -------------------------------------------------------------
 
     def set_read(self: NewsReaderApp, article_id: str, read: bool) -> None:
+        """Mark an article read or unread, on screen and in the store."""
         self.library.set_state(article_id, read=read)
         self.state_store.save_flags(self.library, article_id)
         self.article_list.refresh()

@@ -23,6 +23,7 @@ FILTER_HELP = (
 
 
 def key_names(binding: Binding) -> str:
+    """The keys of a binding as a person reads them ("?" rather than "question_mark")."""
     names = []
     for key in binding.key.split(","):
         key = key.strip()

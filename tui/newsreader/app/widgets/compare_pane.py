@@ -55,6 +55,7 @@ def story_of(data: dict[str, Any] | None, article_id: str) -> dict[str, Any] | N
 
 
 def facts_of(story: dict[str, Any], article_id: str) -> Iterator[dict[str, Any]]:
+    """The facts of a story that an article states."""
     for fact in story.get("facts", []):
         if any(m.get("article") == article_id for m in fact.get("mentions", [])):
             yield fact
@@ -91,6 +92,7 @@ class ComparePane(Vertical):
         self._render_article(status)
 
     def show_article(self, article_id: str | None) -> None:
+        """Show the facts of the article now in the reader."""
         self.article_id = article_id
         self._render_article(None)
 

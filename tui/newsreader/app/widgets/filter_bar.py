@@ -36,6 +36,7 @@ class FilterBar(Horizontal):
         return self.input.value
 
     def open(self) -> None:
+        """Show the bar and put the cursor at the end of the query."""
         self.display = True
         self.input.focus()
         self.input.cursor_position = len(self.input.value)

@@ -22,6 +22,7 @@ class Legend(Static):
     shown_labels: reactive[frozenset[str]] = reactive(frozenset(LABELS))
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
+        """Show these per-label entity counts (of the open article)."""
         self.counts = dict(counts)
 
     def render(self) -> Text:

@@ -109,6 +109,7 @@ class Reader(ScrollView, can_focus=True):
             self.post_message(SentencePicked(self.article_id, *sentence))
 
     def scroll_to_center_line(self, line: int) -> None:
+        """Scroll so ``line`` is visible, a third of the way down, unless it already is."""
         height = self.scrollable_content_region.height
         if not (self.scroll_offset.y <= line < self.scroll_offset.y + height):
             self.scroll_to(y=max(line - height // 3, 0), animate=False, force=True)
@@ -119,6 +120,7 @@ class Reader(ScrollView, can_focus=True):
     # -- entities and sentences ------------------------------------------
 
     def visible_entities(self) -> list[Entity]:
+        """Entities of the open article whose label is shown, in text order."""
         if self.article_id is None:
             return []
         entities = self.library.entities(self.article_id)
@@ -154,6 +156,7 @@ class Reader(ScrollView, can_focus=True):
 
     @property
     def entity_under_cursor(self) -> Entity | None:
+        """The entity the cursor is on, if the cursor is on one."""
         if self.cursor is None or not self.cursor.is_entity:
             return None
         for entity in self.visible_entities():
@@ -229,10 +232,6 @@ class Reader(ScrollView, can_focus=True):
         text = self._highlighter.line(self._layout, row)
         strip = Strip(list(text.render(self.app.console)), text.cell_len)
         return strip.crop_extend(0, width, None).apply_style(self.rich_style)
-
-    @property
-    def line_count(self) -> int:
-        return len(self._layout.lines)
 
     def line_texts(self) -> list[str]:
         """Plain text of every laid-out line (for tests and screen readers)."""
