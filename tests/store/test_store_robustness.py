@@ -344,3 +344,22 @@ def test_symlink_loop_in_place_of_the_file(tmp_path: Path) -> None:
     assert not store.persistent and store.warnings
     assert store.mark_read(ArticleKey("/a.txt", "h"))
     store.close()
+
+
+def test_new_database_locked_while_opening(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("CREATE TABLE someone_elses (x)")
+    other.execute("BEGIN EXCLUSIVE")  # rollback-journal mode: nobody may even read
+    try:
+        store = Store.open(db_path, busy_timeout=0.2)
+        assert not store.persistent
+        assert any("locked" in w for w in store.warnings)
+        key = ArticleKey("/a.txt", "h")
+        assert store.mark_read(key) and store.get_state(key).read  # for this session
+        store.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with Store.open(db_path) as store:
+        assert store.persistent and store.warnings == []

@@ -116,15 +116,22 @@ def _memory_copy(path: Path, timeout: float) -> sqlite3.Connection | None:
         source = None
         try:
             source = _connect(base + query, uri=True, timeout=timeout)
+            # Hold a read transaction for the copy: Connection.backup() retries a
+            # locked source forever, while this read gives up after the timeout.
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
             memory = _connect(":memory:")
             source.backup(memory)
+            source.execute("COMMIT")
             if schema_version(memory) > SCHEMA_VERSION:
                 return None
             if schema_version(memory) < SCHEMA_VERSION:
                 create_schema(memory)
             _probe(memory)
             return memory
-        except sqlite3.Error:
+        except sqlite3.Error as error:
+            if classify(error) == "busy":
+                return None  # immutable=1 would read a file that is being written
             continue
         finally:
             if source is not None:
