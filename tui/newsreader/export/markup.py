@@ -5,11 +5,17 @@ Three styles:
 - ``pandoc`` (default): ``[Kim Jong-un]{.PER}``, a Pandoc bracketed span;
 - ``html``: ``<mark class="ent PER" data-label="PER">Kim Jong-un</mark>``;
 - ``plain``: ``**Kim Jong-un**``. Bold carries no label, so this style
-  round-trips the text and span offsets but not the labels.
+  round-trips the text and span offsets but not the labels; and a
+  renderer may leave bold that touches punctuation (``a**"Kim"**``) as
+  literal asterisks, per CommonMark's flanking rules.
 
 Markdown spans cannot cross a paragraph break, so an entity that does is
 written as several pieces; every piece after the first is marked
-``.continued`` (``data-continued="true"`` in HTML) and reading joins them.
+``.continued`` (``data-continued="true"`` in HTML) and reading joins them
+(in ``plain`` the pieces come back as separate spans).
+
+Pandoc renders straight quotes, ``--`` and ``...`` typographically unless
+read with ``-f markdown-smart``; the file itself keeps them as typed.
 """
 
 from __future__ import annotations
