@@ -19,6 +19,23 @@ from newsreader.nlp.annotation import AnnotatedArticle
 from newsreader.nlp.annotator import Annotator
 from newsreader.nlp.normalize import normalize_date
 
+# The same leaders four years earlier, in another city: another story.
+SUMMIT_2019 = """Kim Jong Un dan Putin Bertemu di Vladivostok
+
+Kamis 25 Apr 2019 15:30 WIB
+
+VLADIVOSTOK -- Pemimpin Korea Utara Kim Jong Un bertemu Presiden Rusia Vladimir Putin untuk \
+pertama kalinya di Pulau Russky, Vladivostok, Rusia, pada Kamis (25/4/2019). Pertemuan puncak \
+itu membahas program nuklir Korea Utara setelah pembicaraan Kim dengan Presiden Amerika Serikat \
+Donald Trump di Hanoi gagal pada Februari.
+
+Kim tiba di Vladivostok dengan kereta pribadi dari Pyongyang pada Rabu (24/4/2019). Putin \
+mengatakan Rusia mendukung denuklirisasi Semenanjung Korea.
+
+"Kami membahas situasi di semenanjung Korea secara terbuka," kata Putin kepada wartawan setelah \
+pertemuan.
+"""
+
 MIN_PRECISION = 0.80
 MIN_RECALL = 0.65
 
@@ -87,6 +104,24 @@ def test_copied_wire_text_between_the_two_reuters_based_articles(
     }
     assert pairs.get(("000", "003"), 0) >= 200
     assert all(chars >= 100 for chars in pairs.values())
+
+
+def test_unrelated_and_older_stories_stay_apart_end_to_end(seeds_dir, tmp_path) -> None:
+    """Seeds plus our flood reports and a 2019 summit report, through the real pipeline."""
+    from compare_samples import DETIK, KOMPAS
+
+    for seed in seeds_dir.glob("*.txt"):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "flood_kompas.txt").write_text("Banjir Bandang\n\n" + KOMPAS, encoding="utf-8")
+    (tmp_path / "flood_detik.txt").write_text("Korban Banjir\n\n" + DETIK, encoding="utf-8")
+    (tmp_path / "kim_2019.txt").write_text(SUMMIT_2019, encoding="utf-8")
+    articles = annotate_articles(load([tmp_path]).articles, Annotator())
+    stories = sorted(sorted(a[:5] for a in s.articles) for s in compare.build(articles).stories)
+    assert stories == [
+        ["000_f", "001_4", "002_4", "003_a", "004_9"],
+        ["flood", "flood"],
+        ["kim_2"],
+    ]
 
 
 def test_json_contract_on_the_seeds(comparison: compare.Comparison) -> None:

@@ -86,3 +86,16 @@ def test_stories_are_ordered_largest_first_with_ids() -> None:
     comparison = build(flood_articles() + _summits()[:2])
     assert [s.id for s in comparison.stories] == ["s1", "s2"]
     assert len(comparison.stories[0].articles) == 3
+
+
+def test_an_undated_article_cannot_bridge_two_years() -> None:
+    bridge = SUMMIT_2023_B + " " + SUMMIT_2019  # shares much with both, no date
+    comparison = build(
+        [
+            make_article("kim_2023_a", SUMMIT_2023_A, _NAMES, date="2023-09-13"),
+            make_article("bridge", bridge, _NAMES),
+            make_article("kim_2019", SUMMIT_2019, _NAMES, date="2019-04-25"),
+        ]
+    )
+    story = comparison.story_of("kim_2019")
+    assert story is not None and "kim_2023_a" not in story.articles

@@ -3,9 +3,10 @@
 Each article becomes a TF-IDF vector over its content stems and canonical
 entities, with IDF taken over the compared articles so that what every
 story mentions (a country, a president) weighs little. Articles link when
-their vectors are similar enough and their times (publication date, else
-the latest full date the text names) lie close; linked articles form a
-story. Candidates come from an inverted index over each article's most
+their vectors are similar enough, strongest links first, as long as the
+dates of the story they form (publication date, else the latest full date
+the text names) stay within a few days; linked articles form a story.
+Candidates come from an inverted index over each article's most
 distinctive features with a bounded look-back, so the cost grows linearly.
 """
 
@@ -22,7 +23,8 @@ from newsreader.nlp.normalize import NormalizedDate
 
 # Two articles are one story above this cosine similarity...
 STORY_THRESHOLD = 0.20
-# ...if their dates are at most this far apart (unknown dates do not block).
+# ...if the dates of the whole story stay within this many days (articles
+# of unknown date do not count).
 MAX_DAYS_APART = 10
 ENTITY_WEIGHT = 2.0
 # Features an article probes and is indexed under, and earlier articles read per probe.
@@ -77,7 +79,29 @@ def group_articles(
         df.update(c.keys())
     vectors = [_weigh(c, df, n) for c in counts]
 
+    links: list[tuple[float, int, int]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, vec in enumerate(vectors):
+        ranked = sorted(vec, key=lambda f: (-vec[f], f))
+        seen: set[int] = set()
+        for f in ranked[:PROBES]:
+            for i in postings.get(f, [])[-WINDOW:]:
+                if i not in seen:
+                    seen.add(i)
+                    similarity = _cosine(vec, vectors[i])
+                    if similarity >= STORY_THRESHOLD:
+                        links.append((similarity, i, j))
+        for f in ranked[:INDEXED]:
+            postings[f].append(j)
+    links.sort(key=lambda t: (-t[0], t[1], t[2]))
+
+    # Strongest links first; a link is taken only if the two groups together
+    # still span at most MAX_DAYS_APART, so an undated article cannot bridge
+    # the same leaders' meetings four years apart into one story.
     parent = list(range(n))
+    span: dict[int, tuple[dt.date, dt.date] | None] = {
+        i: (t, t) if t is not None else None for i, t in enumerate(times)
+    }
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -85,28 +109,29 @@ def group_articles(
             x = parent[x]
         return x
 
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, vec in enumerate(vectors):
-        ranked = sorted(vec, key=lambda f: (-vec[f], f))
-        seen: set[int] = set()
-        for f in ranked[:PROBES]:
-            for i in postings.get(f, [])[-WINDOW:]:
-                if i in seen:
-                    continue
-                seen.add(i)
-                if _close_in_time(times[i], times[j]) and _cosine(vec, vectors[i]) >= (
-                    STORY_THRESHOLD
-                ):
-                    ri, rj = find(i), find(j)
-                    if ri != rj:
-                        parent[rj] = ri
-        for f in ranked[:INDEXED]:
-            postings[f].append(j)
+    for _, i, j in links:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        joined = _join_spans(span[ri], span[rj])
+        if joined is not None and (joined[1] - joined[0]).days > MAX_DAYS_APART:
+            continue
+        parent[rj] = ri
+        span[ri] = joined
+        span.pop(rj)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[find(i)].append(i)
     return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def _join_spans(
+    a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None
+) -> tuple[dt.date, dt.date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _weigh(counts: Counter[str], df: Counter[str], n: int) -> Vector:
@@ -122,7 +147,3 @@ def _cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b[f] for f, w in a.items() if f in b)
-
-
-def _close_in_time(a: dt.date | None, b: dt.date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= MAX_DAYS_APART
