@@ -113,3 +113,17 @@ def test_a_split_vote_is_left_alone_and_country_names_may_be_people(blank) -> No
         ("Jordan", "PER"),
         ("Jordan", "LOC"),
     ]
+
+
+def test_common_words_at_the_edges_of_a_name_are_dropped(blank) -> None:
+    text = (
+        "Kereta tiba di stasiun Khasan. Washington memperbarui peringatannya kepada rudal balistik."
+    )
+    spans = [
+        ("stasiun Khasan", "LOC"),
+        ("Washington memperbarui", "LOC"),
+        ("rudal balistik", "ORG"),
+    ]
+    assert _repaired(blank, text, spans) == [("Khasan", "LOC"), ("Washington", "LOC")]
+    text = "Lukisan karya Vincent van Gogh dan van Gogh dipamerkan."
+    assert _repaired(blank, text, [("Vincent van Gogh", "PER")]) == [("Vincent van Gogh", "PER")]

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsreader.nlp.canonical import known_label, known_names, name_key
 
+# Lower-case words that begin personal names in several languages.
+NAME_PARTICLES = frozenset({
+    "van", "von", "de", "da", "del", "der", "den", "dos", "du", "la", "le", "bin", "binti",
+    "ibn", "al", "el", "ter",
+})  # fmt: skip
 _VOTING_LABELS = frozenset({"PER", "ORG", "LOC"})
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "EVENT", "MISC"})
 # Words that end an organisation's name in English and open one in Indonesian.
@@ -54,7 +59,8 @@ def repair_entities(doc: Doc) -> list[Span]:
         doc: A Doc after NER.
 
     Returns:
-        Entities in order: cut at line breaks, known names ("Rusia",
+        Entities in order: cut at line breaks, without lower-case words at
+        their edges, known names ("Rusia",
         "KCNA") given their fixed label, person spans stripped of a
         leading place/organisation or title, person spans with an
         organisation head relabelled ORG, and a place or organisation run
@@ -64,6 +70,8 @@ def repair_entities(doc: Doc) -> list[Span]:
     repaired: list[Span] = []
     for ent in doc.ents:
         span = _before_line_break(ent)
+        if span is not None and span.label_ in _NAME_LABELS:
+            span = _without_lowercase_edges(span)
         if span is not None and span.label_ in ("PER", "PERSON"):
             span = _person(span)
         elif span is not None and span.label_ == "LOC" and _has_org_head(span):
@@ -163,6 +171,27 @@ def _place_then_person(span: Span) -> list[Span]:
         Span(span.doc, named.start, named.start + size, label=span.label_),
         Span(span.doc, named.start + size, span.end, label="PER"),
     ]
+
+
+def _without_lowercase_edges(span: Span) -> Span | None:
+    """Drop lower-case words at either end of a name: "stasiun Khasan", "Washington memperbarui".
+
+    Names do not start or end with a common word; name particles ("van
+    Gogh", "bin Salman") are kept.
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and _common_word(doc[start]) and doc[start].lower_ not in NAME_PARTICLES:
+        start += 1
+    while end > start and _common_word(doc[end - 1]):
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return _trimmed(doc, start, end, span.label_)
+
+
+def _common_word(token: Token) -> bool:
+    return token.is_alpha and token.is_lower
 
 
 def _before_line_break(ent: Span) -> Span | None:
