@@ -71,3 +71,10 @@ def test_text_report_never_passes_terminal_escapes() -> None:
 
 def test_empty_comparison_report() -> None:
     assert render_text(build([])) == "No stories: nothing to compare.\n"
+
+
+def test_story_label_names_shared_people_first() -> None:
+    label = build(flood_articles()).stories[0].label
+    # Rudy Rinaldy is in two of three reports; Joko Widodo in one only.
+    assert label.split(", ")[0] == "Rudy Rinaldy"
+    assert "Joko Widodo" not in label
