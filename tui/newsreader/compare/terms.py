@@ -1,4 +1,4 @@
-"""Words as comparison sees them: tokens with offsets, stems and stopwords.
+"""Words as comparison sees them: content stems with offsets, and stopwords.
 
 Stemming with PySastrawi is slow (a few hundred microseconds a word), but
 news vocabulary repeats heavily, so every distinct word is stemmed once and
@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 # Words, keeping internal hyphens and apostrophes ("Jong-un", "Jum'at") and
 # numbers with Indonesian separators ("1.500", "2,5") whole.
@@ -31,8 +30,8 @@ STOPWORDS: frozenset[str] = frozenset(
     sebelumnya secara sedang sedangkan sehingga sejak seluruh semua sementara
     sendiri seorang seperti serta setelah setiap si sudah supaya tak tanpa tapi
     telah tentang tentu tersebut tetapi tidak untuk walau yaitu yakni yang
-    sebuah suatu pula bahkan hampir sekitar selama terhadap tengah antar nya-nya
-    pihak pihaknya begitu maupun ketika kala bagaimanapun apabila jikalau menurut menurutnya
+    sebuah suatu pula bahkan hampir sekitar selama terhadap tengah antar pihak
+    pihaknya maupun ketika kala bagaimanapun apabila jikalau menurut menurutnya
     the of and to in a is for on that with
     """.split()
 )
@@ -42,34 +41,6 @@ STOPWORDS: frozenset[str] = frozenset(
 REPORTING_STEMS: frozenset[str] = frozenset(
     "kata ujar ungkap tambah jelas tegas nyata sebut tutur papar terang ucap imbuh".split()
 )
-
-
-class Token(NamedTuple):
-    """A word of a sentence: surface form, offsets into the sentence, lower-case form."""
-
-    text: str
-    start: int
-    end: int
-    lower: str
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split text into word and number tokens with their offsets.
-
-    Args:
-        text: Any text (a sentence, a paragraph).
-
-    Returns:
-        Tokens in order; punctuation is dropped.
-    """
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased
-        return [Token(m[0], m.start(), m.end(), m[0].lower()) for m in _TOKEN.finditer(text)]
-    return [
-        Token(m[0], start, end, lowered[start:end])
-        for m in _TOKEN.finditer(text)
-        for start, end in (m.span(),)
-    ]
 
 
 @lru_cache(maxsize=1)
@@ -99,19 +70,9 @@ def stem(word: str) -> str:
     return _stemmer().stem(word) or word
 
 
-def content_stem(token: Token, *, name: bool = False) -> str | None:
-    """The stem of a token that carries content, or None for function words and numbers.
-
-    Args:
-        token: The word.
-        name: True for a capitalised word inside a sentence: a name, which
-            is kept whole ("Kediri" is not "diri").
-    """
-    return _content(token.lower, name)
-
-
 @lru_cache(maxsize=262_144)
 def _content(lower: str, name: bool) -> str | None:
+    """The content stem of a lower-cased word; a name (``name``) is kept whole."""
     if lower in STOPWORDS or len(lower) < 2 or lower[0].isdigit():
         return None
     stemmed = lower if name else stem(lower)
