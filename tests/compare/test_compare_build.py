@@ -46,6 +46,8 @@ def test_to_json_is_serialisable_and_keeps_errors() -> None:
     assert data["errors"] == [{"path": "bad.txt", "reason": "not text"}]
     story = data["stories"][0]
     assert story["outlets"]["flood_unknown"] == "unknown (flood_un…)"
+    for article, mentions in story["unique_mentions"].items():
+        assert [m["sentence"] for m in mentions] == story["unique"][article]
     assert set(story["coverage"]) == {"Kompas", "Detik", "unknown (flood_un…)"}
     kinds = {d["kind"] for f in story["facts"] for d in f["discrepancies"]}
     assert kinds == {"date", "number", "speaker"}

@@ -41,10 +41,15 @@ MIN_RECALL = 0.65
 
 
 @pytest.fixture(scope="module")
-def seeds(seeds_dir) -> list[AnnotatedArticle]:
+def annotator() -> Annotator:
+    return Annotator()
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir, annotator: Annotator) -> list[AnnotatedArticle]:
     result = load([seeds_dir])
     assert len(result.articles) == 5
-    return annotate_articles(result.articles, Annotator())
+    return annotate_articles(result.articles, annotator)
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +111,9 @@ def test_copied_wire_text_between_the_two_reuters_based_articles(
     assert all(chars >= 100 for chars in pairs.values())
 
 
-def test_unrelated_and_older_stories_stay_apart_end_to_end(seeds_dir, tmp_path) -> None:
+def test_unrelated_and_older_stories_stay_apart_end_to_end(
+    seeds_dir, tmp_path, annotator: Annotator
+) -> None:
     """Seeds plus our flood reports and a 2019 summit report, through the real pipeline."""
     from compare_samples import DETIK, KOMPAS
 
@@ -115,7 +122,7 @@ def test_unrelated_and_older_stories_stay_apart_end_to_end(seeds_dir, tmp_path) 
     (tmp_path / "flood_kompas.txt").write_text("Banjir Bandang\n\n" + KOMPAS, encoding="utf-8")
     (tmp_path / "flood_detik.txt").write_text("Korban Banjir\n\n" + DETIK, encoding="utf-8")
     (tmp_path / "kim_2019.txt").write_text(SUMMIT_2019, encoding="utf-8")
-    articles = annotate_articles(load([tmp_path]).articles, Annotator())
+    articles = annotate_articles(load([tmp_path]).articles, annotator)
     stories = sorted(sorted(a[:5] for a in s.articles) for s in compare.build(articles).stories)
     assert stories == [
         ["000_f", "001_4", "002_4", "003_a", "004_9"],

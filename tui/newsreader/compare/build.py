@@ -56,10 +56,14 @@ class _Run:
     def step(self, amount: int = 1, *, force: bool = False) -> None:
         self.done += amount
         if force or self.done % _CHECK_EVERY == 0 or self.done == self.total:
-            if self.should_stop and self.should_stop():
-                raise CompareCancelled
+            self.check()
             if self.on_progress:
                 self.on_progress(min(self.done, self.total), self.total)
+
+    def check(self) -> None:
+        """Give up if asked to: called between the slow steps of one big story too."""
+        if self.should_stop and self.should_stop():
+            raise CompareCancelled
 
 
 def build(
@@ -113,6 +117,7 @@ def _story(
         vectors.append(vector)
     grouped: set[int] = set()
     drafts = []
+    run.check()
     for group in group_units(fact_units, vectors):
         grouped.update(group)
         chosen = [fact_units[i] for i in sorted(group, key=lambda i: fact_units[i].article)]

@@ -62,6 +62,7 @@ def _story(s: Story) -> dict[str, Any]:
         "outlets": dict(s.outlets),
         "facts": [_fact(f) for f in s.facts],
         "unique": {a: [m.sentence for m in ms] for a, ms in s.unique.items()},
+        "unique_mentions": {a: [_mention(m) for m in ms] for a, ms in s.unique.items()},
         "shared_passages": [
             {"articles": list(p.articles), "chars": p.chars, "longest": p.longest}
             for p in s.shared_passages
