@@ -6,8 +6,10 @@ come only from an inverted index: each sentence probes the postings of its
 rarest features and looks back at a bounded window of earlier sentences in
 each, so the work grows linearly with the number of sentences. Pairs above
 a similarity threshold are merged strongest first, one sentence per
-article per fact, and a merge must also keep every pair of members
-similar, so a chain of loosely related sentences never becomes one fact.
+article per fact (or two adjacent ones, where an outlet split a sentence
+another wrote as one), and two groups merge only if their members are
+similar on average, so a chain of loosely related sentences never becomes
+one fact.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ ENTITY_WEIGHT = 0.5
 IDF_POWER = 1.5
 # Two sentences state the same fact above this cosine similarity...
 PAIR_THRESHOLD = 0.34
-# ...and two groups merge only if all their members are at least this similar
-# (checked on the first CORE_SAMPLE members of each, to bound the cost).
+# ...and two groups merge only if their members are at least this similar on
+# average (checked on the first CORE_SAMPLE members of each, to bound the cost).
 CORE_THRESHOLD = 0.25
 CORE_SAMPLE = 8
 # Two adjacent sentences of one article join a fact as one split sentence

@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from newsreader.compare.quotes import Attribution, attribute
 from newsreader.compare.terms import sentence_stems
@@ -58,7 +58,6 @@ class Unit:
     values: list[Value]
     attribution: Attribution | None
     speaker: str | None = None
-    features: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def is_fact(self) -> bool:
