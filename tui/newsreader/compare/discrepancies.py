@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from newsreader.compare.amounts import compare_amounts
 from newsreader.compare.dates import Agreement, compare_days
 from newsreader.compare.model import Discrepancy
 from newsreader.compare.units import Unit, Value
@@ -34,9 +35,7 @@ def _agreement(a: Value, b: Value) -> Agreement:
     if isinstance(a.payload, NormalizedDate) and isinstance(b.payload, NormalizedDate):
         return compare_days(a.payload, b.payload)
     if isinstance(a.payload, Quantity) and isinstance(b.payload, Quantity):
-        if not a.payload.unit or a.payload.unit != b.payload.unit:
-            return Agreement.UNRELATED
-        return Agreement.SAME if a.payload.value == b.payload.value else Agreement.DIFFERENT
+        return compare_amounts(a.payload, b.payload)
     return Agreement.SAME if a.payload == b.payload else Agreement.DIFFERENT
 
 
@@ -48,7 +47,7 @@ def find_discrepancies(
     """Discrepancies among the sentences of one fact.
 
     Args:
-        units: The fact's sentences, one per article.
+        units: The fact's sentences, one per article (two for a split sentence).
         article_ids: Article id for each unit's ``article`` index.
         article_names: Lower-cased canonical entities each article names
             anywhere (by ``article`` index); a place counts as contradicted
