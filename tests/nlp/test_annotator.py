@@ -234,3 +234,18 @@ def test_other_language_pipeline_by_path(tmp_path) -> None:
 def test_missing_model_name_raises_oserror() -> None:
     with pytest.raises(OSError):
         Annotator(model="xx_no_such_pipeline_installed").load()
+
+
+def test_event_shape_keeps_the_name_it_is_of(annotator: Annotator, make_doc) -> None:
+    from newsreader.nlp.rules.component import NewsRules
+
+    text = "Ia membuka Muktamar PPP di Surabaya dan hadir di KTT G20 di Bali."
+    doc = make_doc(text)
+    ppp, g20 = text.index("PPP"), text.index("G20")
+    doc.ents = [doc.char_span(ppp, ppp + 3, label="ORG"), doc.char_span(g20, g20 + 3, label="ORG")]
+    doc = NewsRules(annotator.load())(doc)
+    labels = [(e.text, e.label_) for e in doc.ents]
+    # "Muktamar PPP" is only an event shape: the party the model found stays.
+    # "KTT G20" is a listed event name: it is the more specific reading.
+    assert ("PPP", "ORG") in labels and ("KTT G20", "EVENT") in labels
+    assert ("Muktamar PPP", "EVENT") not in labels

@@ -31,18 +31,24 @@ class RuleSpan:
     start: int
     end: int
     label: str
+    listed: bool = False  # an EVENT from the list of named events, not a head-noun shape
 
 
 @lru_cache(maxsize=1)
-def compiled_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Every rule as (label, compiled pattern), compiled once per process."""
-    rules: list[tuple[str, str]] = [
-        *(("DATE", pattern) for pattern in DATE_PATTERNS),
-        *(("TIME", pattern) for pattern in TIME_PATTERNS),
-        *(("QUANTITY", pattern) for pattern in quantity_patterns()),
-        *(("EVENT", pattern) for pattern in event_patterns()),
+def compiled_rules() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """Every rule as (label, compiled pattern, listed), compiled once per process."""
+    listed, *shapes = event_patterns()
+    rules: list[tuple[str, str, bool]] = [
+        *(("DATE", pattern, False) for pattern in DATE_PATTERNS),
+        *(("TIME", pattern, False) for pattern in TIME_PATTERNS),
+        *(("QUANTITY", pattern, False) for pattern in quantity_patterns()),
+        ("EVENT", listed, True),
+        *(("EVENT", pattern, False) for pattern in shapes),
     ]
-    return tuple((label, re.compile(with_first_chars(pattern))) for label, pattern in rules)
+    return tuple(
+        (label, re.compile(with_first_chars(pattern)), is_listed)
+        for label, pattern, is_listed in rules
+    )
 
 
 def find_rule_spans(text: str) -> list[RuleSpan]:
@@ -55,7 +61,7 @@ def find_rule_spans(text: str) -> list[RuleSpan]:
         Non-overlapping spans in text order, trimmed of whitespace.
     """
     found: list[RuleSpan] = []
-    for label, pattern in compiled_rules():
+    for label, pattern, listed in compiled_rules():
         for match in pattern.finditer(text):
             start, end = _entity_bounds(match)
             while start < end and text[start].isspace():
@@ -68,7 +74,7 @@ def find_rule_spans(text: str) -> list[RuleSpan]:
                 continue
             if label == "QUANTITY":
                 start = with_qualifier(text, start)
-            found.append(RuleSpan(start, end, label))
+            found.append(RuleSpan(start, end, label, listed))
     return _without_overlaps(found)
 
 

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsreader.nlp.rules import find_rule_spans
+from newsreader.nlp.rules.events import HEAD_WORDS
 from newsreader.nlp.rules.repair import repair_entities
 
 COMPONENT_NAME = "newsreader_rules"
@@ -46,7 +47,7 @@ class NewsRules:
                 for index, ent in enumerate(ner)
                 if ent.start < span.end and span.start < ent.end and index not in removed
             ]
-            if any(not _rule_wins(span, ner[index]) for index in overlapping):
+            if any(not _rule_wins(span, ner[index], rule.listed) for index in overlapping):
                 continue
             if any(span.start < other.end and other.start < span.end for other in added):
                 continue
@@ -63,12 +64,17 @@ class NewsRules:
         return self
 
 
-def _rule_wins(rule: Span, ent: Span) -> bool:
+def _rule_wins(rule: Span, ent: Span, listed: bool) -> bool:
     """Whether a rule match should replace an overlapping NER entity."""
     if rule.label_ == "EVENT" and ent.label_ not in _EVENT_OVERRIDES:
         return False
     if rule.start <= ent.start and ent.end <= rule.end:
-        return True
+        if rule.label_ != "EVENT" or listed or (ent.start, ent.end) == (rule.start, rule.end):
+            return True
+        # A shape-matched event over a name inside it: the event only when the
+        # model's span has the event's head ("Economic Forum"), not when it is
+        # just the name the event is of ("PPP" in "Muktamar PPP").
+        return any(token.text in HEAD_WORDS for token in ent)
     if ent.start <= rule.start and rule.end <= ent.end:
         # The entity runs past the match only over lower-case words or
         # punctuation ("Eastern Economic Forum in"): the match is the name.

@@ -47,7 +47,7 @@ def event_names() -> tuple[str, ...]:
 
 
 def event_patterns() -> tuple[str, ...]:
-    """The EVENT regular expressions."""
+    """The EVENT regular expressions: the listed names first, then the shapes."""
     year = r"(?:1[6-9]\d\d|2[01]\d\d)"
     tail = rf"(?:\s+(?:{year}|[Kk]e-?\d+|[IVX]+)(?![\w-]))?"
     # Capitalised words that are not sentence-initial function words ("Namun", "Di").
@@ -62,6 +62,11 @@ def event_patterns() -> tuple[str, ...]:
         # Not when another capitalised word follows: "Jakarta Convention Center" is a place.
         rf"{start}(?:{cap}\s+){{1,4}}(?:{_alternation(HEADS_EN)}){tail}{end}(?!\s+[A-Z])",
     )
+
+
+HEAD_WORDS: frozenset[str] = frozenset(
+    {head.split()[0] for head in HEADS_ID} | {head.split()[-1] for head in HEADS_EN}
+)
 
 
 def inside_longer_name(text: str, start: int) -> bool:

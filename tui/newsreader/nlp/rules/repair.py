@@ -19,10 +19,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsreader.nlp.canonical import known_label, known_names, name_key
 
-# Lower-case words that begin personal names in several languages.
-NAME_PARTICLES = frozenset({
-    "van", "von", "de", "da", "del", "der", "den", "dos", "du", "la", "le", "bin", "binti",
-    "ibn", "al", "el", "ter",
+# Lower-case words that can end a name: compass words typed in lower case
+# ("Korea selatan"), "Luar negeri", and particles of foreign names.
+NAME_ENDINGS = frozenset({
+    "utara", "selatan", "barat", "timur", "tengah", "laut", "raya", "negeri", "daya",
+    "van", "von", "de", "da", "del", "der", "den", "la", "le", "bin", "al", "el",
 })  # fmt: skip
 _VOTING_LABELS = frozenset({"PER", "ORG", "LOC"})
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "EVENT", "MISC"})
@@ -59,8 +60,8 @@ def repair_entities(doc: Doc) -> list[Span]:
         doc: A Doc after NER.
 
     Returns:
-        Entities in order: cut at line breaks, without lower-case words at
-        their edges, known names ("Rusia",
+        Entities in order: cut at line breaks, without lower-case words
+        run on past their end, known names ("Rusia",
         "KCNA") given their fixed label, person spans stripped of a
         leading place/organisation or title, person spans with an
         organisation head relabelled ORG, and a place or organisation run
@@ -74,7 +75,8 @@ def repair_entities(doc: Doc) -> list[Span]:
             span = _without_lowercase_edges(span)
         if span is not None and span.label_ in ("PER", "PERSON"):
             span = _person(span)
-        elif span is not None and span.label_ == "LOC" and _has_org_head(span):
+        elif span is not None and span.label_ == "LOC" and _has_org_last_word(span):
+            # Only the English heads: the corpora call "Kantor Presiden" a place.
             span = _trimmed(doc, span.start, span.end, "ORG")
         if span is not None and span.label_ in _NAME_LABELS:
             label = known_label(span.text, curated_only=span.label_ in ("PER", "PERSON"))
@@ -174,18 +176,20 @@ def _place_then_person(span: Span) -> list[Span]:
 
 
 def _without_lowercase_edges(span: Span) -> Span | None:
-    """Drop lower-case words at either end of a name: "stasiun Khasan", "Washington memperbarui".
+    """Drop lower-case words that run past the end of a name: "Washington memperbarui".
 
-    Names do not start or end with a common word; name particles ("van
-    Gogh", "bin Salman") are kept.
+    Only at the end: the news corpora keep a leading common noun with the
+    name it introduces ("gedung DPR", "partai Demokrat"). Compass words
+    written in lower case ("Korea selatan") and particles stay, and a span
+    that is all lower case is left as it is (a name typed in lower case).
     """
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and _common_word(doc[start]) and doc[start].lower_ not in NAME_PARTICLES:
-        start += 1
-    while end > start and _common_word(doc[end - 1]):
+    if all(_common_word(token) for token in span):
+        return span
+    while end > start and _common_word(doc[end - 1]) and doc[end - 1].lower_ not in NAME_ENDINGS:
         end -= 1
-    if (start, end) == (span.start, span.end):
+    if end == span.end:
         return span
     return _trimmed(doc, start, end, span.label_)
 
@@ -205,8 +209,12 @@ def _before_line_break(ent: Span) -> Span | None:
     return ent
 
 
+def _has_org_last_word(span: Span) -> bool:
+    return span[-1].text.rstrip(".") in ORG_LAST_WORDS
+
+
 def _has_org_head(span: Span) -> bool:
-    return span[-1].text.rstrip(".") in ORG_LAST_WORDS or span[0].text in ORG_FIRST_WORDS
+    return _has_org_last_word(span) or span[0].text in ORG_FIRST_WORDS
 
 
 def _person(span: Span) -> Span | None:
