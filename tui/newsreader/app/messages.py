@@ -55,6 +55,17 @@ class AnnotationFailed(Message):
 
 
 @dataclass
+class ComparisonProgressed(Message):
+    """compare has done ``done`` of ``total`` steps."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ComparisonProgressed)
+
+
+@dataclass
 class ComparisonBuilt(Message):
     """``comparison`` is compare's object (for export); ``data`` its JSON form (for views)."""
 

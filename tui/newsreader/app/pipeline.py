@@ -21,6 +21,7 @@ from newsreader.app.messages import (
     ArticlesAnnotated,
     ComparisonBuilt,
     ComparisonFailed,
+    ComparisonProgressed,
     CorpusLoaded,
 )
 from newsreader.corpus.article import Article
@@ -28,6 +29,13 @@ from newsreader.nlp.annotation import AnnotatedArticle
 
 if TYPE_CHECKING:
     from newsreader.app.main import NewsReaderApp
+
+
+# Large batches go to worker processes: spaCy in this thread would hold the
+# GIL and make the interface stutter. Two processes: the machines we target
+# have few cores, and the UI needs one.
+PROCESSES = 2
+PARALLEL_FROM = 200
 
 
 class Pipeline:
@@ -73,6 +81,7 @@ class Pipeline:
                 articles,
                 annotator,
                 store,
+                n_process=PROCESSES if len(articles) >= PARALLEL_FROM else 1,
                 on_progress=lambda done, total: self.post_message(
                     AnnotationProgressed(done, total)
                 ),
@@ -91,7 +100,13 @@ class Pipeline:
             self.post_message(ComparisonFailed(f"comparison: not available ({error})"))
             return
         try:
-            comparison = compare.build(annotated, should_stop=lambda: worker.is_cancelled)
+            comparison = compare.build(
+                annotated,
+                should_stop=lambda: worker.is_cancelled,
+                on_progress=lambda done, total: self.post_message(
+                    ComparisonProgressed(done, total)
+                ),
+            )
         except compare.CompareCancelled:
             return
         if not worker.is_cancelled:
@@ -161,10 +176,19 @@ class Pipeline:
         self.set_status(message.reason)
         self.notify(message.reason, title="annotation", severity="warning", markup=False)
 
+    def on_comparison_progressed(self: NewsReaderApp, message: ComparisonProgressed) -> None:
+        progress = self.query_one("#progress", ProgressBar)
+        progress.display = True
+        progress.update(total=max(message.total, 1), progress=message.done)
+        self.set_status(f"comparing {message.done}/{message.total}")
+
     def on_comparison_built(self: NewsReaderApp, message: ComparisonBuilt) -> None:
+        self.query_one("#progress").display = False
+        self.set_status(f"{len(self.library)} articles annotated and compared")
         self.comparison = message.comparison
         self.comparison_data = message.data
         self.compare_pane.set_comparison(message.data)
 
     def on_comparison_failed(self: NewsReaderApp, message: ComparisonFailed) -> None:
+        self.query_one("#progress").display = False
         self.compare_pane.set_comparison(None, message.reason)
