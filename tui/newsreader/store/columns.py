@@ -46,6 +46,7 @@ class StringTable:
         self._index = {text: number for number, text in enumerate(self.strings)}
 
     def add(self, text: str | None) -> int:
+        """The index of ``text`` in the table (-1 for ``None``), adding it if new."""
         if text is None:
             return -1
         number = self._index.get(text)

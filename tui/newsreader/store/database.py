@@ -236,6 +236,7 @@ class Database:
     # -- fallbacks -----------------------------------------------------------
 
     def warn(self, message: str) -> None:
+        """Record a message for the user, once."""
         if message not in self.warnings:
             self.warnings.append(message)
 

@@ -21,11 +21,13 @@ K = TypeVar("K")
 
 
 def batches(items: Sequence[K], size: int = BATCH) -> Iterator[Sequence[K]]:
+    """Consecutive slices of at most ``size`` items."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
 def marks(count: int) -> str:
+    """``count`` SQL parameter placeholders, comma-separated."""
     return ",".join("?" * count)
 
 
@@ -50,6 +52,7 @@ STATE_COLUMNS = "path, content_hash, read, starred, overrides"
 
 
 def state_from_row(row: tuple[object, ...]) -> ArticleState:
+    """An ArticleState from a row of :data:`STATE_COLUMNS`."""
     overrides: dict[str, str] = {}
     try:
         loaded = json.loads(str(row[4]))
@@ -61,6 +64,7 @@ def state_from_row(row: tuple[object, ...]) -> ArticleState:
 
 
 def lookup_state(conn: sqlite3.Connection, key: ArticleKey) -> ArticleState:
+    """The state saved for the key's path, else the latest for its text, else defaults."""
     row = conn.execute(
         f"SELECT {STATE_COLUMNS} FROM article_state WHERE path = ?", (key.path,)
     ).fetchone()
@@ -76,6 +80,10 @@ def lookup_state(conn: sqlite3.Connection, key: ArticleKey) -> ArticleState:
 def read_annotations(
     conn: sqlite3.Connection, hashes: list[str], model_key: str
 ) -> dict[str, Annotation]:
+    """Decoded annotations for ``hashes`` under ``model_key``, one query per batch.
+
+    Rows that do not decode (another format, damage) are left out: misses.
+    """
     found: dict[str, Annotation] = {}
     for batch in batches(hashes):
         rows = conn.execute(

@@ -23,10 +23,6 @@ class SalvagedState:
     article_rows: list[tuple[object, ...]] = field(default_factory=list)
     position: str | None = None
 
-    @property
-    def empty(self) -> bool:
-        return not self.article_rows and self.position is None
-
 
 def _read_rows(conn: sqlite3.Connection, sql: str) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []

@@ -104,6 +104,7 @@ def apply_overrides(article: Article, overrides: Mapping[str, str]) -> Article:
 
 
 def position_to_dict(position: Position) -> dict[str, object]:
+    """A position as a JSON-ready dict."""
     return dataclasses.asdict(position)
 
 
