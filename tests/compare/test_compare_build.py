@@ -80,3 +80,14 @@ def test_story_label_names_shared_people_first() -> None:
     # Rudy Rinaldy is in two of three reports; Joko Widodo in one only.
     assert label.split(", ")[0] == "Rudy Rinaldy"
     assert "Joko Widodo" not in label
+
+
+def test_text_report_has_the_outlet_by_fact_grid() -> None:
+    comparison = build(flood_articles())
+    text = render_text(comparison)
+    grid = text.split("Which outlet carries which fact:\n")[1].split("\n\n")[0].splitlines()
+    assert grid[0].split() == ["Kompas", "Detik", "unknown", "(flood…"]
+    coverage = comparison.stories[0].coverage()
+    for row, fact in zip(grid[1:], comparison.stories[0].facts, strict=True):
+        marks = row.split()[1:]
+        assert marks == ["x" if fact.id in ids else "." for ids in coverage.values()]

@@ -15,6 +15,9 @@ from newsreader.textsafe import printable
 WIDTH = 100
 # Sentences are shortened in lists so one fact stays one or two lines.
 SNIPPET = 160
+# The coverage grid: one column per outlet while they fit.
+MAX_GRID_OUTLETS = 6
+GRID_COLUMN = 16
 
 
 def render_text(comparison: Comparison) -> str:
@@ -41,6 +44,27 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
+def _coverage(story: Story) -> list[str]:
+    """The outlet x fact matrix: a grid for a few outlets, counts for many."""
+    coverage = story.coverage()
+    if not story.facts:
+        return []
+    lines = ["", "Which outlet carries which fact:"]
+    if len(coverage) > MAX_GRID_OUTLETS:
+        for outlet, ids in sorted(coverage.items(), key=lambda kv: -len(kv[1])):
+            lines.append(f"  {_clip(outlet, 40)}: {len(ids)} of {len(story.facts)} facts")
+        return lines
+    heads = [_clip(outlet, GRID_COLUMN - 1) for outlet in coverage]
+    width = max(len(f.id) for f in story.facts)
+    lines.append(" " * (width + 4) + "".join(h.ljust(GRID_COLUMN) for h in heads).rstrip())
+    for fact in story.facts:
+        cells = "".join(
+            ("x" if fact.id in ids else ".").ljust(GRID_COLUMN) for ids in coverage.values()
+        )
+        lines.append(f"  {fact.id.ljust(width)}  {cells}".rstrip())
+    return lines
+
+
 def _story(story: Story) -> str:
     lines = [
         f"== Story {story.id}: {_clip(story.label, 80)} ==",
@@ -64,6 +88,8 @@ def _story(story: Story) -> str:
             )
             lines += _wrap(f"! {d.kind} differs: {values}", "    ")
 
+    lines += _coverage(story)
+
     discrepant = [f for f in story.facts if f.discrepancies]
     lines.append("")
     lines.append(f"Discrepancies: {sum(len(f.discrepancies) for f in discrepant)}")
@@ -71,8 +97,8 @@ def _story(story: Story) -> str:
     lines.append("")
     lines.append("Only one article:")
     for article, mentions in story.unique.items():
-        lines.append(f"  {printable(article)} [{_clip(story.outlets[article], 60)}]: "
-                     f"{len(mentions)} sentences")  # fmt: skip
+        count = f"{len(mentions)} sentence" + ("" if len(mentions) == 1 else "s")
+        lines.append(f"  {printable(article)} [{_clip(story.outlets[article], 60)}]: {count}")
         for mention in mentions[:5]:
             lines += _wrap(f"- {_clip(mention.sentence)}", "    ")
         if len(mentions) > 5:
