@@ -9,7 +9,7 @@ values disagree anywhere is one discrepancy, listing every article's value.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from newsreader.compare.amounts import compare_amounts
 from newsreader.compare.dates import Agreement, compare_days
@@ -156,16 +156,23 @@ def _place_contradicted(
 
 
 def _speaker_discrepancy(units: Sequence[Unit], article_ids: Sequence[str]) -> Discrepancy | None:
-    speakers: Mapping[int, str] = {i: u.speaker for i, u in enumerate(units) if u.speaker}
-    for i, si in speakers.items():
-        for j, sj in speakers.items():
-            if (
-                i < j
-                and units[i].article != units[j].article
-                and _different_speakers(si, sj, units[i], units[j])
+    by_speaker: dict[str, list[Unit]] = {}
+    for unit in units:
+        if unit.speaker:
+            by_speaker.setdefault(unit.speaker.lower(), []).append(unit)
+    # Distinct speakers are few even when many articles carry the fact, so
+    # pairs of names are compared, each through one sentence per article.
+    names = list(by_speaker)
+    for x, a in enumerate(names):
+        for b in names[x + 1 :]:
+            if any(
+                ua.article != ub.article and _different_speakers(a, b, ua, ub)
+                for ua in by_speaker[a][:PAIRING_REACH]
+                for ub in by_speaker[b][:PAIRING_REACH]
             ):
                 return Discrepancy(
-                    "speaker", {article_ids[units[k].article]: s for k, s in speakers.items()}
+                    "speaker",
+                    {article_ids[u.article]: u.speaker for u in units if u.speaker},
                 )
     return None
 
