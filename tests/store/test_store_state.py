@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsreader.corpus.article import Article
 from newsreader.store import ArticleKey, ArticleState, Position, Store, apply_overrides
@@ -118,3 +120,82 @@ def test_memory_store_keeps_nothing(db_path: Path) -> None:
     assert store.get_state(ArticleKey("/a.txt", "h")).read
     assert store.path is None and not store.persistent
     store.close()
+
+
+_paths = st.sampled_from(["/a.txt", "/b.txt", "/moved/a.txt"])
+_hashes = st.sampled_from(["ha", "hb"])
+_operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("read"), _paths, _hashes, st.booleans()),
+        st.tuples(st.just("star"), _paths, _hashes, st.booleans()),
+        st.tuples(
+            st.just("override"), _paths, _hashes,
+            st.tuples(st.sampled_from(["title", "outlet"]), st.none() | st.text("ab ", max_size=4)),
+        ),
+        st.tuples(st.just("reopen"), _paths, _hashes, st.none()),
+    ),
+    max_size=25,
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(_operations)
+def test_state_matches_a_simple_model(tmp_path_factory, operations) -> None:
+    """Any sequence of changes and reopenings reads back like a dict keyed by path,
+    where a path never written falls back to the last write for the same text."""
+    db_path = tmp_path_factory.mktemp("model") / "newsreader.sqlite3"
+    model: dict[str, tuple[str, ArticleState]] = {}  # path -> (hash, state)
+    order: list[str] = []  # paths, least recently written first
+
+    def expected(path: str, content_hash: str) -> ArticleState:
+        if path in model:
+            return model[path][1]
+        for written in reversed(order):
+            if model[written][0] == content_hash:
+                return model[written][1]
+        return ArticleState()
+
+    store = Store.open(db_path)
+    try:
+        for kind, path, content_hash, value in operations:
+            key = ArticleKey(path, content_hash)
+            if kind == "reopen":
+                store.close()
+                store = Store.open(db_path)
+                continue
+            state = expected(path, content_hash)
+            overrides = dict(state.overrides)
+            if kind == "read":
+                store.mark_read(key, value)
+                state = ArticleState(value, state.starred, overrides)
+            elif kind == "star":
+                store.set_starred(key, value)
+                state = ArticleState(state.read, value, overrides)
+            else:
+                name, text = value
+                store.set_override(key, name, text)
+                cleaned = text.strip() if text else ""
+                if cleaned:
+                    overrides[name] = cleaned
+                else:
+                    overrides.pop(name, None)
+                state = ArticleState(state.read, state.starred, overrides)
+            model[path] = (content_hash, state)
+            order = [p for p in order if p != path] + [path]
+            for other_path in ("/a.txt", "/b.txt", "/moved/a.txt"):
+                for other_hash in ("ha", "hb"):
+                    got = store.get_state(ArticleKey(other_path, other_hash))
+                    assert got == expected(other_path, other_hash)
+        assert store.warnings == []
+    finally:
+        store.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))  # fmt: skip
+def test_any_saved_position_reads_without_error(data) -> None:
+    from newsreader.store.state import position_from_dict
+
+    position = position_from_dict(data)
+    assert position is None or isinstance(position, Position)
