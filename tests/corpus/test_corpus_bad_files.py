@@ -310,3 +310,9 @@ def test_file_changing_while_read_is_reported(
 
     monkeypatch.setattr(load_module, "open", Growing, raising=False)
     assert _only_error(load([path]), path) == "file changed while it was being read; load it again"
+
+
+def test_a_single_path_is_accepted_as_well_as_a_list(tmp_path: Path) -> None:
+    path = _write(tmp_path / "berita.txt", BODY)
+    assert [a.id for a in load(str(path)).articles] == ["berita"]
+    assert [a.id for a in load(tmp_path).articles] == ["berita"]

@@ -48,6 +48,9 @@ def load(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         "-2", "-3"... when stems collide), and an error per file or path that
         could not be read, each with a one-line reason.
     """
+    if isinstance(paths, str | Path):
+        # A lone path is a common slip; iterating a string would walk its letters.
+        paths = [paths]
     files, errors = discover(paths)
     ids = _unique_ids([found.path for found in files])
     articles: list[Article] = []
