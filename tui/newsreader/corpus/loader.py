@@ -35,7 +35,9 @@ class _FileProblem(Exception):
     """A file that cannot become an article; the message is the reason."""
 
 
-def load(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+def load(
+    paths: Iterable[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadResult:
     """Read, decode and clean every article file under ``paths``.
 
     Args:
