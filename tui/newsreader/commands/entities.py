@@ -41,9 +41,14 @@ def _article_json(item: AnnotatedArticle) -> dict[str, Any]:
         "timezone": article.timezone,
         "dateline": article.dateline,
         "byline": article.byline,
+        "editor": article.editor,
         "wire": article.wire,
+        "summary": article.summary,
+        "language": article.language,
+        "encoding": article.encoding,
         "text": article.text,
         "removed": [line.text for line in article.removed],
+        "removed_kinds": [line.kind for line in article.removed],
         "entities": [
             {
                 "start": entity.start,
