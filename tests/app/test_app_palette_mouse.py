@@ -84,3 +84,16 @@ async def test_open_folder_reads_new_articles(tmp_path: Path) -> None:
         assert [a.id for a in app.library.articles] == ["satu"]
         assert "Cianjur" in app.library.articles[0].text
         assert app.reader.article_id == "satu"
+
+
+async def test_empty_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "kosong.txt").write_bytes(b"")
+    app = NewsReaderApp([tmp_path], use_store=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.library) == 0
+        assert "no article could be read" in str(app.query_one("#status").render())
+        assert app.reader.line_texts()[0].startswith("No article open")
+        await pilot.press("j", "enter", "n", "right_square_bracket", "s", "u", "m", "e")
+        assert app.is_running

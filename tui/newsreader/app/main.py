@@ -40,6 +40,7 @@ from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import LABELS, AnnotatedArticle
 from newsreader.query import QueryError, parse
 from newsreader.resources import styles_dir
+from newsreader.textsafe import printable
 
 # Below this width the comparison pane starts hidden (it can still be toggled).
 NARROW_WIDTH = 110
@@ -149,7 +150,7 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
 
     def set_status(self, message: str) -> None:
         """Show a one-line status under the panes (plain text, never markup)."""
-        self.query_one("#status", Static).update(Text(message))
+        self.query_one("#status", Static).update(Text(printable(message)))
 
     def on_mount(self) -> None:
         self.filter_bar.display = False
@@ -167,7 +168,9 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
     def show_store_warnings(self) -> None:
         """Notify problems the store ran into (damaged, locked, read-only) once each."""
         for warning in self.state_store.new_warnings():
-            self.notify(warning, title="store", severity="warning", markup=False, timeout=10)
+            self.notify(
+                printable(warning), title="store", severity="warning", markup=False, timeout=10
+            )
 
     def on_unmount(self) -> None:
         self.state_store.close()

@@ -26,6 +26,7 @@ from newsreader.app.messages import (
 )
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import AnnotatedArticle
+from newsreader.textsafe import printable
 
 if TYPE_CHECKING:
     from newsreader.app.main import NewsReaderApp
@@ -119,7 +120,9 @@ class Pipeline:
         error = event.worker.error
         what = {"load": "reading articles", "annotate": "annotation", "compare": "comparison"}
         area = what.get(event.worker.group, event.worker.group)
-        self.notify(f"{area} failed: {error}", severity="error", markup=False, timeout=10)
+        self.notify(
+            printable(f"{area} failed: {error}"), severity="error", markup=False, timeout=10
+        )
         self.query_one("#progress").display = False
         self.set_status(f"{area} failed")
         if event.worker.group == "compare":
@@ -134,10 +137,18 @@ class Pipeline:
                 widget.library = self.library
         self.state_store.restore(self.library)
         for error in message.errors[:5]:
-            self.notify(f"skipped {error.path}: {error.reason}", severity="warning", markup=False)
+            self.notify(
+                f"skipped {printable(error.path)}: {printable(error.reason)}",
+                severity="warning",
+                markup=False,
+            )
         if len(message.errors) > 5:
             self.notify(f"… and {len(message.errors) - 5} more files skipped", severity="warning")
         self._apply_filter(keep=None)
+        if self.library.articles:
+            self.set_status(f"{len(self.library)} articles read")
+        else:
+            self.set_status("no article could be read: open another folder (Ctrl+P)")
         self._restore_position()
         self.index_corpus(self.library)
         if self._preannotated:
@@ -174,7 +185,7 @@ class Pipeline:
     def on_annotation_failed(self: NewsReaderApp, message: AnnotationFailed) -> None:
         self.query_one("#progress").display = False
         self.set_status(message.reason)
-        self.notify(message.reason, title="annotation", severity="warning", markup=False)
+        self.notify(printable(message.reason), title="annotation", severity="warning", markup=False)
 
     def on_comparison_progressed(self: NewsReaderApp, message: ComparisonProgressed) -> None:
         progress = self.query_one("#progress", ProgressBar)
