@@ -6,6 +6,8 @@ Import this module only once spaCy is wanted: it imports spaCy at the top
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -35,21 +37,18 @@ class NewsRules:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ner = repair_entities(doc)
+        ner = repair_entities(doc)  # sorted and non-overlapping, as doc.ents are
+        ner_starts = [ent.start for ent in ner]
+        ner_ends = [ent.end for ent in ner]
         added: list[Span] = []
         removed: set[int] = set()
-        for rule in find_rule_spans(doc.text):
+        for rule in find_rule_spans(doc.text):  # sorted and non-overlapping too
             span = doc.char_span(rule.start, rule.end, label=rule.label, alignment_mode="expand")
-            if span is None:
-                continue
-            overlapping = [
-                index
-                for index, ent in enumerate(ner)
-                if ent.start < span.end and span.start < ent.end and index not in removed
-            ]
+            if span is None or (added and span.start < added[-1].end):
+                continue  # expanding to whole tokens ran into the previous match
+            first, after = bisect_right(ner_ends, span.start), bisect_left(ner_starts, span.end)
+            overlapping = [index for index in range(first, after) if index not in removed]
             if any(not _rule_wins(span, ner[index], rule.listed) for index in overlapping):
-                continue
-            if any(span.start < other.end and other.start < span.end for other in added):
                 continue
             removed.update(overlapping)
             added.append(span)
