@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from export_samples import (
     LABELS,
@@ -58,11 +60,26 @@ def test_seed_export_reads_the_same_in_commonmark(path) -> None:
     )
 
 
+def _pieces(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str, bool]]:
+    """Spans cut at paragraph breaks, as Markdown needs: (start, end, label, continued)."""
+    pieces = []
+    for start, end, label in spans:
+        cuts = [
+            0,
+            *(x for m in re.finditer(r"\n{2,}", text[start:end]) for x in m.span()),
+            end - start,
+        ]
+        for number, (a, b) in enumerate(zip(cuts[::2], cuts[1::2], strict=True)):
+            pieces.append((start + a, start + b, label, number > 0))
+    return pieces
+
+
 def _pandoc_plain(text: str, spans: list[tuple[int, int, str]]) -> str:
     """The span syntax inserted into unescaped text: what CommonMark must show verbatim."""
     out, position = [], 0
-    for start, end, label in spans:
-        out += [text[position:start], "[", text[start:end], f"]{{.{label}}}"]
+    for start, end, label, continued in _pieces(text, spans):
+        attributes = f"{{.{label}{' .continued' if continued else ''}}}"
+        out += [text[position:start], "[", text[start:end], "]" + attributes]
         position = end
     out.append(text[position:])
     return "".join(out)
@@ -102,7 +119,7 @@ texts = st.lists(
 
 
 @st.composite
-def text_and_spans(draw: st.DrawFn, *, cross_paragraphs: bool = True):
+def text_and_spans(draw: st.DrawFn):
     """A text and non-overlapping entity spans that start and end on non-space characters."""
     text = draw(texts)
     cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=12)))
@@ -112,7 +129,7 @@ def text_and_spans(draw: st.DrawFn, *, cross_paragraphs: bool = True):
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start < end and (cross_paragraphs or "\n\n" not in text[start:end]):
+        if start < end:
             spans.append((start, end, draw(st.sampled_from([*LABELS, "WORK_OF_ART"]))))
     return text, spans
 
@@ -144,7 +161,7 @@ def test_generated_plain_round_trips_text(case) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text_and_spans(cross_paragraphs=False))
+@given(text_and_spans())
 def test_generated_pandoc_body_survives_commonmark(case) -> None:
     text, spans = case
     tokens = commonmark_inline(body_of(render_article(_item(text, spans))))
@@ -154,7 +171,7 @@ def test_generated_pandoc_body_survives_commonmark(case) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text_and_spans(cross_paragraphs=False))
+@given(text_and_spans())
 def test_generated_html_marks_survive_commonmark(case) -> None:
     text, spans = case
     tokens = commonmark_inline(body_of(render_article(_item(text, spans), style="html")))
@@ -166,10 +183,11 @@ def test_generated_html_marks_survive_commonmark(case) -> None:
         "html_inline",
     }
     tags = [content for kind, content in tokens if kind == "html_inline"]
+    more = ' data-continued="true"'
     assert tags == [
         tag
-        for _, _, label in spans
-        for tag in (f'<mark class="ent {label}" data-label="{label}">', "</mark>")
+        for _, _, label, continued in _pieces(text, spans)
+        for tag in (f'<mark class="ent {label}" data-label="{label}"{more * continued}>', "</mark>")
     ]
     shown = "".join(content for kind, content in tokens if kind != "html_inline")
     assert squeeze(shown) == squeeze(text)
@@ -180,7 +198,9 @@ def test_generated_html_marks_survive_commonmark(case) -> None:
             inside = [] if content.startswith("<mark") else marked.append("".join(inside)) or None
         elif inside is not None:
             inside.append(content)
-    assert [squeeze(m) for m in marked] == [squeeze(text[s:e]) for s, e, _ in spans]
+    assert [squeeze(m) for m in marked] == [
+        squeeze(text[s:e]) for s, e, _, _ in _pieces(text, spans)
+    ]
 
 
 @settings(max_examples=200, deadline=None)
