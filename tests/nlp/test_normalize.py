@@ -101,6 +101,8 @@ def test_impossible_dates_and_plain_words_are_not_dates() -> None:
         ("tiga ratus ribu warga", 300_000, "warga", None),
         ("ribuan orang", 1000, "orang", "ribuan"),
         ("1.500,75 ton", 1500.75, "ton", None),
+        ("Sebanyak 14 orang", 14, "orang", None),
+        ("mencapai Rp 5 miliar", 5e9, "IDR", None),
     ],
 )
 def test_numbers_with_units(

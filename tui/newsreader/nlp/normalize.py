@@ -317,7 +317,14 @@ def normalize_number(text: str) -> Quantity | None:
         The quantity, or ``None`` when the text holds no number.
     """
     try:
-        return _normalize_number(text)
+        words = text.split()
+        # A leading word the tables do not know ("Sebanyak 14 orang",
+        # "mencapai Rp 5 miliar") does not hide the number after it.
+        for skip in range(min(len(words), 3)):
+            quantity = _normalize_number(" ".join(words[skip:]))
+            if quantity is not None:
+                return quantity
+        return None
     except (ValueError, OverflowError):
         return None
 
