@@ -135,6 +135,9 @@ class Pipeline:
             self.library = Library(message.articles)
             for widget in (self.article_list, self.reader, self.compare_pane):
                 widget.library = self.library
+            # A new corpus may reuse ids (same file names): forget what was open.
+            self.reader.cursor = None
+            self.reader.article_id = None
         self.state_store.restore(self.library)
         for error in message.errors[:5]:
             self.notify(
