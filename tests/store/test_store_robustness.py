@@ -363,3 +363,31 @@ def test_new_database_locked_while_opening(db_path: Path) -> None:
         other.close()
     with Store.open(db_path) as store:
         assert store.persistent and store.warnings == []
+
+
+def test_one_store_shared_by_threads(db_path: Path) -> None:
+    import threading
+
+    store = Store.open(db_path)
+    errors: list[BaseException] = []
+
+    def worker(name: str) -> None:
+        try:
+            for i in range(40):
+                store.mark_read(ArticleKey(f"/{name}/{i}.txt", f"{name}{i}"))
+                store.put_annotations([(f"{name}{i}", _annotation(i))], MODEL)
+                assert store.get_annotation(f"{name}{i}", MODEL) == _annotation(i)
+        except BaseException as error:  # noqa: BLE001 - reported to the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker, args=(f"t{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    store.close()
+    assert errors == []
+    with Store.open(db_path) as reopened:
+        keys = [ArticleKey(f"/t{n}/{i}.txt", f"t{n}{i}") for n in range(4) for i in range(40)]
+        assert all(state.read for state in reopened.get_states(keys).values())
+        assert reopened.warnings == []
