@@ -28,9 +28,12 @@ STORY_THRESHOLD = 0.20
 MAX_DAYS_APART = 10
 ENTITY_WEIGHT = 2.0
 # Features an article probes and is indexed under, and earlier articles read per probe.
-PROBES = 12
+PROBES = 8
 INDEXED = 40
-WINDOW = 24
+WINDOW = 12
+# Articles are compared on their heaviest features only: the tail of rare
+# one-off words adds cost, not evidence of a shared story.
+KEPT = 60
 
 Vector = dict[str, float]
 
@@ -82,7 +85,8 @@ def group_articles(
     links: list[tuple[float, int, int]] = []
     postings: dict[str, list[int]] = defaultdict(list)
     for j, vec in enumerate(vectors):
-        ranked = sorted(vec, key=lambda f: (-vec[f], f))
+        # Only features another article has can link: the heaviest of those.
+        ranked = sorted((f for f in vec if df[f] >= 2), key=lambda f: (-vec[f], f))
         seen: set[int] = set()
         for f in ranked[:PROBES]:
             for i in postings.get(f, [])[-WINDOW:]:
@@ -139,6 +143,8 @@ def _weigh(counts: Counter[str], df: Counter[str], n: int) -> Vector:
     for f, c in counts.items():
         idf = math.log((n + 1) / (df[f] + 1)) + 1.0
         vec[f] = (1.0 + math.log(c)) * idf * (ENTITY_WEIGHT if f[0] == "@" else 1.0)
+    if len(vec) > KEPT:
+        vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEPT])
     norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
     return {f: w / norm for f, w in vec.items()}
 
