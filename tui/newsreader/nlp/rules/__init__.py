@@ -108,16 +108,11 @@ def rules_version() -> str:
     digest = hashlib.sha256()
     sources = [
         *sorted(Path(__file__).resolve().parent.glob("*.py")),
+        *sorted((_NLP_DIR / "normalize").glob("*.py")),
         *sorted((_NLP_DIR / "data").glob("*")),
         *(
             _NLP_DIR / name
-            for name in (
-                "normalize.py",
-                "sentences.py",
-                "canonical.py",
-                "annotator.py",
-                "pipeline.py",
-            )
+            for name in ("sentences.py", "canonical.py", "annotator.py", "pipeline.py")
         ),
     ]
     for path in sources:
