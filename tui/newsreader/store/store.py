@@ -42,7 +42,8 @@ class Store:
     """Cache and user state. Never raises for problems with the file itself.
 
     Anything that went wrong (damaged file, read-only folder, locked
-    database) is described in :attr:`warnings`, for the app to show.
+    database) is described in :attr:`warnings`, for the app to show. One
+    store may be shared by threads: calls are serialised.
     """
 
     def __init__(self, db: Database):
@@ -74,7 +75,7 @@ class Store:
 
     @property
     def path(self) -> Path | None:
-        """The database file, or ``None`` for a memory store."""
+        """The database file (even when degraded to memory), ``None`` for :meth:`memory`."""
         return self._db.path
 
     @property
