@@ -144,20 +144,19 @@ def render_index(entries: Sequence[tuple[ExportItem, str]]) -> str:
     lines = [INDEX_MARKER, "", "# Exported articles", ""]
     for item, file_name in entries:
         article = item.article.article
-        title = _line(article.title) or clean_line(article.id)
+        title = _line(article.title) or clean_line(article.id) or file_name
         details = ", ".join(
             value for value in (_line(article.outlet), _line(article.date)) if value
         )
         suffix = f" — {escape_inline(details)}" if details else ""
         lines.append(f"- [{escape_inline(title)}]({file_name}){suffix}")
-    by_story: dict[str, list[FactDiscrepancy]] = {}
+    # dict keys: each story's discrepancies once, in the order first met.
+    by_story: dict[str, dict[FactDiscrepancy, None]] = {}
     for item, _ in entries:
         if item.comparison is None:
             continue
-        found = by_story.setdefault(_line(item.story) or "", [])
-        for discrepancy in item.comparison.discrepancies:
-            if discrepancy not in found:
-                found.append(discrepancy)
+        found = by_story.setdefault(_line(item.story) or "", {})
+        found.update(dict.fromkeys(item.comparison.discrepancies))
     if any(by_story.values()):
         lines += ["", "## Discrepancies", ""]
         for story, discrepancies in by_story.items():
