@@ -59,8 +59,8 @@ class UniqueNames:
         return candidate
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform lets a folder be opened.
+def fsync_dir(folder: Path) -> None:
+    """Make renames in ``folder`` durable (best effort: not every platform can)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -69,12 +69,19 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomic(target: Path, content: str, *, overwrite: bool) -> bool:
+def write_atomic(target: Path, content: str, *, overwrite: bool, sync_dir: bool = True) -> bool:
     """Write ``content`` to ``target`` through a temporary file in the same folder.
 
     A reader never sees a half-written file. Without ``overwrite`` an
     existing file (or symlink) is never replaced, even one that appears
     while we write.
+
+    Args:
+        target: The file to write.
+        content: Its text (written as UTF-8).
+        overwrite: Replace an existing file.
+        sync_dir: Also make the rename durable now; a caller writing many
+            files can pass False and call :func:`fsync_dir` once at the end.
 
     Returns:
         True when written, False when ``target`` exists and was kept.
@@ -102,7 +109,8 @@ def write_atomic(target: Path, content: str, *, overwrite: bool) -> bool:
                 if os.path.lexists(target):
                     return False
                 os.replace(temp, target)
-        _fsync_dir(target.parent)
+        if sync_dir:
+            fsync_dir(target.parent)
         return True
     finally:
         with contextlib.suppress(FileNotFoundError):

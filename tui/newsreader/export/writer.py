@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsreader.export.files import INDEX_NAME, UniqueNames, write_atomic
+from newsreader.export.files import INDEX_NAME, UniqueNames, fsync_dir, write_atomic
 from newsreader.export.markup import check_style
 from newsreader.export.model import ExportFailure, ExportItem, ExportReport, KeptFile
 from newsreader.export.render import INDEX_MARKER, render_article, render_index
@@ -72,7 +72,7 @@ def export_articles(
         target = out_dir / name
         try:
             document = render_article(item, style=style)
-            if write_atomic(target, document, overwrite=force):
+            if write_atomic(target, document, overwrite=force, sync_dir=False):
                 report.written.append(target)
             else:
                 report.kept.append(KeptFile(target, KEEP_REASON))
@@ -85,11 +85,12 @@ def export_articles(
         try:
             ours = _is_our_index(index) or not index.exists()
             if ours or force:
-                write_atomic(index, render_index(exported), overwrite=True)
+                write_atomic(index, render_index(exported), overwrite=True, sync_dir=False)
                 report.written.append(index)
                 report.index = index
             else:
                 report.kept.append(KeptFile(index, f"not written by newsreader; {KEEP_REASON}"))
         except OSError as error:
             report.errors.append(ExportFailure(INDEX_NAME, _reason(error)))
+    fsync_dir(out_dir)
     return report
