@@ -12,7 +12,7 @@ from newsreader.nlp.annotation import AnnotatedArticle, Annotation, Entity, Sent
 
 ALPHA_TEXT = (
     "Pemimpin Korea Utara Kim Jong-un tiba di Rusia dengan kereta pribadi pada Selasa "
-    "(12/9/2023). Ia bertemu Presiden Vladimir Putin di Vostochny.\n\n"
+    "(12/9/2023). Ia bertemu Presiden Vladimir Putin di Vostochny pada Selasa malam.\n\n"
     "Kantor berita KCNA menyebut kunjungan itu berlangsung selama 18 bulan persiapan."
 )
 BETA_TEXT = (
@@ -34,6 +34,7 @@ _MARKS: dict[str, list[tuple[str, str, str]]] = {
         ("Selasa (12/9/2023)", "DATE", "2023-09-12"),
         ("Vladimir Putin", "PER", "Vladimir Putin"),
         ("Vostochny", "LOC", "Vostochny"),
+        ("Selasa malam", "DATE", "Selasa malam"),
         ("KCNA", "ORG", "KCNA"),
         ("18 bulan", "QUANTITY", "18 bulan"),
     ],

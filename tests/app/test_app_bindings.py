@@ -194,7 +194,9 @@ async def test_brackets_walk_sentences_and_focus_comparison(make_app) -> None:
         assert text[cursor.start : cursor.end].startswith("Pemimpin Korea Utara")
         await pilot.press("right_square_bracket")
         cursor = app.reader.cursor
-        assert text[cursor.start : cursor.end] == "Ia bertemu Presiden Vladimir Putin di Vostochny."
+        assert text[cursor.start : cursor.end] == (
+            "Ia bertemu Presiden Vladimir Putin di Vostochny pada Selasa malam."
+        )
         # The comparison pane now points at the other outlet's wording of that fact.
         options = app.compare_pane.options
         highlighted = options.get_option_at_index(options.highlighted).prompt.plain

@@ -30,10 +30,19 @@ async def test_pane_lists_facts_other_wording_discrepancies_and_unique(make_app)
         assert title == "comparison: 1 shared facts · 2 articles in story"
         prompts = _prompts(app)
         assert prompts[0] == "fact 1 · 2 outlets · Putin bertemu Kim di Vostochny"
-        assert prompts[1].startswith("Nusadaily: Presiden Rusia Vladimir Putin menerima")
-        assert prompts[2] == "≠ day: Republika: Selasa · Nusadaily: Rabu"
-        assert prompts[3] == "only in this article (1)"
-        assert prompts[4].startswith("• Kantor berita KCNA")
+        assert (
+            prompts[1] == "here: Ia bertemu Presiden Vladimir Putin di Vostochny pada Selasa malam."
+        )
+        assert prompts[2].startswith("Nusadaily: Presiden Rusia Vladimir Putin menerima")
+        assert prompts[3] == "≠ day: Republika: Selasa · Nusadaily: Rabu"
+        assert prompts[4] == "only in this article (1)"
+        assert prompts[5].startswith("• Kantor berita KCNA")
+        # The words the outlets disagree on are marked in both wordings.
+        options = app.compare_pane.options
+        for index, word in ((1, "Selasa"), (2, "Rabu")):
+            prompt = options.get_option_at_index(index).prompt
+            marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "bold" in str(s.style)]
+            assert word in marked
 
 
 async def test_enter_on_other_wording_opens_that_article_at_the_sentence(make_app) -> None:

@@ -8,7 +8,7 @@ article at that sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +64,28 @@ def facts_of(story: dict[str, Any], article_id: str) -> Iterator[dict[str, Any]]
 def _same_sentence(a: str, b: str) -> bool:
     a, b = " ".join(a.split()), " ".join(b.split())
     return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _disputed_values(fact: dict[str, Any]) -> dict[str, list[str]]:
+    """For each article of a fact, the words it uses where the outlets disagree."""
+    disputed: dict[str, list[str]] = {}
+    for discrepancy in fact.get("discrepancies", []):
+        for article_id, value in discrepancy.get("values", {}).items():
+            disputed.setdefault(str(article_id), []).append(str(value))
+    return disputed
+
+
+def _wording(sentence: str, disputed: Iterable[str]) -> Text:
+    """A sentence as plain text with the disputed values marked in the discrepancy colour."""
+    text = Text(printable(sentence))
+    folded = text.plain.casefold()
+    for value in disputed:
+        needle = printable(value).casefold()
+        start = folded.find(needle) if needle else -1
+        while start >= 0:
+            text.stylize(DISCREPANCY, start, start + len(needle))
+            start = folded.find(needle, start + len(needle))
+    return text
 
 
 class ComparePane(Vertical):
@@ -133,6 +155,10 @@ class ComparePane(Vertical):
             )
             self._fact_rows.append(mine[0]["sentence"] if mine else "")
             yield Option(header, disabled=True)
+            disputed = _disputed_values(fact)
+            if mine:
+                here = _wording(mine[0]["sentence"], disputed.get(self.article_id, ()))
+                yield Option(Text.assemble(("here: ", DIM), here), disabled=True)
             for mention in others:
                 key = f"m{len(self._targets)}"
                 start = mention.get("start")
@@ -141,11 +167,10 @@ class ComparePane(Vertical):
                     mention["sentence"],
                     start if isinstance(start, int) else None,
                 )
+                wording = _wording(mention["sentence"], disputed.get(mention["article"], ()))
                 yield Option(
                     Text.assemble(
-                        (outlet_name(self.library, mention["article"]), "bold"),
-                        ": ",
-                        printable(mention["sentence"]),
+                        (outlet_name(self.library, mention["article"]), "bold"), ": ", wording
                     ),
                     id=key,
                 )
