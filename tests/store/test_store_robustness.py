@@ -391,3 +391,21 @@ def test_one_store_shared_by_threads(db_path: Path) -> None:
         keys = [ArticleKey(f"/t{n}/{i}.txt", f"t{n}{i}") for n in range(4) for i in range(40)]
         assert all(state.read for state in reopened.get_states(keys).values())
         assert reopened.warnings == []
+
+
+def test_read_only_file_too_large_to_copy_keeps_the_state(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsreader.store import database
+
+    keys = _filled(db_path, n_cached=50)
+    monkeypatch.setattr(database, "MAX_MEMORY_COPY", 64 * 1024)  # the file is larger
+    monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK)
+    with Store.open(db_path) as store:
+        assert any("too large to copy" in w for w in store.warnings)
+        assert all(state.read for state in store.get_states(keys).values())
+        assert store.overrides(keys[0]) == {"outlet": "Republika"}
+        assert store.last_position() == Position("3", "/corpus/3.txt", list_index=3)
+        assert store.get_annotation("c7", MODEL) is None
+        store.put_annotations([("c7", _annotation(7))], MODEL)
+        assert store.get_annotation("c7", MODEL) == _annotation(7)

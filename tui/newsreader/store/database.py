@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsreader.store.salvage import SalvagedState, move_aside, salvage_state
-from newsreader.store.schema import SCHEMA_VERSION, create_schema, schema_version
+from newsreader.store.schema import SCHEMA_VERSION, STATE_ROW, create_schema, schema_version
 
 T = TypeVar("T")
 Work = Callable[[sqlite3.Connection], T]
@@ -105,8 +105,26 @@ def _memory() -> sqlite3.Connection:
     return conn
 
 
-def _memory_copy(path: Path, timeout: float) -> sqlite3.Connection | None:
-    """Copy a file we may not write into memory; ``None`` when it cannot be read."""
+# Above this a read-only database is not copied whole into memory: only the
+# user's state is, and the cache is rebuilt for the session.
+MAX_MEMORY_COPY = 256 * 1024 * 1024
+
+
+def _copy_state(source: sqlite3.Connection) -> sqlite3.Connection:
+    memory = _memory()
+    rows = source.execute(f"SELECT {STATE_ROW} FROM article_state").fetchall()
+    position = source.execute("SELECT data FROM position WHERE slot = 0").fetchone()
+    _restore(memory, SalvagedState(rows, position[0] if position else None))
+    return memory
+
+
+def _memory_copy(path: Path, timeout: float) -> tuple[sqlite3.Connection, bool] | None:
+    """Copy a file we may not write into memory.
+
+    Returns:
+        The copy and whether it holds the cache too (False: only the user's
+        state, the file being too large), or ``None`` when it cannot be read.
+    """
     try:
         base = path.resolve().as_uri()
     except (OSError, RuntimeError):
@@ -120,15 +138,20 @@ def _memory_copy(path: Path, timeout: float) -> sqlite3.Connection | None:
             # locked source forever, while this read gives up after the timeout.
             source.execute("BEGIN")
             source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            version = schema_version(source)
+            if version > SCHEMA_VERSION:
+                return None
+            pages = source.execute("PRAGMA page_count").fetchone()[0]
+            page_size = source.execute("PRAGMA page_size").fetchone()[0]
+            if pages * page_size > MAX_MEMORY_COPY:
+                return _copy_state(source), False
             memory = _connect(":memory:")
             source.backup(memory)
             source.execute("COMMIT")
-            if schema_version(memory) > SCHEMA_VERSION:
-                return None
-            if schema_version(memory) < SCHEMA_VERSION:
+            if version < SCHEMA_VERSION:
                 create_schema(memory)
             _probe(memory)
-            return memory
+            return memory, True
         except sqlite3.Error as error:
             if classify(error) == "busy":
                 return None  # immutable=1 would read a file that is being written
@@ -143,9 +166,7 @@ def _restore(conn: sqlite3.Connection, salvaged: SalvagedState) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.executemany(
-            "INSERT OR REPLACE INTO article_state"
-            " (path, content_hash, read, starred, overrides, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO article_state ({STATE_ROW}) VALUES (?, ?, ?, ?, ?, ?)",
             salvaged.article_rows,
         )
         if salvaged.position is not None:
@@ -246,15 +267,25 @@ class Database:
         if kind == "corrupt":
             self._recover()
         elif kind == "busy":
-            self._use(_memory_copy(self.path, self.busy_timeout) or _memory(), persistent=False)
+            copy = _memory_copy(self.path, self.busy_timeout)
+            self._use(copy[0] if copy else _memory(), persistent=False)
             self.warn(
                 f"{self.path} is locked by another program (is another newsreader busy?); "
                 f"{_LOST_FOR_SESSION}."
             )
         else:
             copy = _memory_copy(self.path, self.busy_timeout) if _exists(self.path) else None
-            self._use(copy or _memory(), persistent=False)
-            kept = "what was saved is still shown, but " if copy is not None else ""
+            self._use(copy[0] if copy else _memory(), persistent=False)
+            kept = ""
+            if copy is not None:
+                kept = (
+                    "what was saved is still shown, but "
+                    if copy[1]
+                    else (
+                        "your saved state is still shown (the cache is too large to copy and is "
+                        "rebuilt for this session), but "
+                    )
+                )
             self.warn(f"Cannot write to {self.path} ({reason}); {kept}{_LOST_FOR_SESSION}.")
 
     def _use(self, conn: sqlite3.Connection, *, persistent: bool) -> None:

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_STATE_COLUMNS = "path, content_hash, read, starred, overrides, updated_at"
+from newsreader.store.schema import STATE_ROW
 
 
 @dataclass
@@ -51,7 +51,7 @@ def salvage_state(path: Path) -> SalvagedState:
         conn.execute("PRAGMA writable_schema = ON")
         by_path: dict[object, tuple[object, ...]] = {}
         for order in ("ASC", "DESC"):
-            sql = f"SELECT {_STATE_COLUMNS} FROM article_state ORDER BY rowid {order}"
+            sql = f"SELECT {STATE_ROW} FROM article_state ORDER BY rowid {order}"
             for row in _read_rows(conn, sql):
                 if _valid_state_row(row):
                     by_path.setdefault(row[0], row)

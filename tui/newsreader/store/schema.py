@@ -15,6 +15,8 @@ SCHEMA_VERSION = 2
 
 STATE_TABLES = ("article_state", "position")
 CACHE_TABLES = ("annotations", "articles")
+# Every column of an article_state row, in table order (for copying rows whole).
+STATE_ROW = "path, content_hash, read, starred, overrides, updated_at"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS annotations (
