@@ -396,10 +396,10 @@ def test_one_store_shared_by_threads(db_path: Path) -> None:
 def test_read_only_file_too_large_to_copy_keeps_the_state(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsreader.store import database
+    from newsreader.store import connect
 
     keys = _filled(db_path, n_cached=50)
-    monkeypatch.setattr(database, "MAX_MEMORY_COPY", 64 * 1024)  # the file is larger
+    monkeypatch.setattr(connect, "MAX_MEMORY_COPY", 64 * 1024)  # the file is larger
     monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK)
     with Store.open(db_path) as store:
         assert any("too large to copy" in w for w in store.warnings)

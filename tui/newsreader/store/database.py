@@ -20,164 +20,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from newsreader.store.salvage import SalvagedState, move_aside, salvage_state
-from newsreader.store.schema import SCHEMA_VERSION, STATE_ROW, create_schema, schema_version
+from newsreader.store.connect import (
+    NewerSchema,
+    classify,
+    connect,
+    exists,
+    fresh_memory,
+    memory_copy,
+    prepare,
+    restore,
+    set_page_size,
+)
+from newsreader.store.salvage import move_aside, salvage_state
 
 T = TypeVar("T")
 Work = Callable[[sqlite3.Connection], T]
 
 _LOST_FOR_SESSION = "changes made now last only until newsreader quits"
-
-
-class NewerSchema(Exception):
-    """The file was written by a newer newsreader; it is left untouched."""
-
-
-def classify(error: sqlite3.Error) -> str:
-    """Sort a SQLite error into what we do about it.
-
-    Returns:
-        "busy", "readonly", "corrupt", "unavailable" or "other".
-    """
-    name = getattr(error, "sqlite_errorname", "") or ""
-    message = str(error).lower()
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message:
-        return "busy"
-    if name.startswith("SQLITE_READONLY") or "readonly" in message:
-        return "readonly"
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
-        "malformed" in message or "not a database" in message
-    ):
-        return "corrupt"
-    if "no such table" in message or "no such column" in message:
-        return "corrupt"  # someone else's file, or a schema we no longer recognise
-    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")) or (
-        "unable to open" in message or "disk i/o" in message or "disk is full" in message
-    ):
-        return "unavailable"
-    return "other"
-
-
-def _connect(target: str, *, uri: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
-    # Autocommit mode: transactions are explicit BEGIN IMMEDIATE blocks, so a
-    # writer takes its lock up front instead of failing half-way through.
-    # check_same_thread=False: the app writes from worker threads; every use
-    # goes through Database._lock.
-    return sqlite3.connect(
-        target, uri=uri, timeout=timeout, isolation_level=None, check_same_thread=False
-    )
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists()
-    except OSError:  # e.g. a folder we may not search: as good as missing
-        return False
-
-
-def _set_page_size(conn: sqlite3.Connection) -> None:
-    # Only takes effect on a new file. A cached annotation is typically
-    # 2-4 kB: one per 4 kB page wastes a third of the file, three per 8 kB
-    # page almost nothing.
-    conn.execute("PRAGMA page_size = 8192")
-
-
-def _probe(conn: sqlite3.Connection) -> None:
-    """Touch every table once so a damaged file fails now rather than mid-session."""
-    conn.execute("SELECT count(*) FROM article_state").fetchone()
-    conn.execute("SELECT data FROM position").fetchall()
-    conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchall()
-    conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()
-
-
-def _prepare(conn: sqlite3.Connection) -> None:
-    version = schema_version(conn)
-    if version > SCHEMA_VERSION:
-        raise NewerSchema(f"schema version {version}")
-    if version < SCHEMA_VERSION:
-        create_schema(conn)
-    _probe(conn)
-
-
-def _memory() -> sqlite3.Connection:
-    conn = _connect(":memory:")
-    create_schema(conn)
-    return conn
-
-
-# Above this a read-only database is not copied whole into memory: only the
-# user's state is, and the cache is rebuilt for the session.
-MAX_MEMORY_COPY = 256 * 1024 * 1024
-
-
-def _copy_state(source: sqlite3.Connection) -> sqlite3.Connection:
-    memory = _memory()
-    rows = source.execute(f"SELECT {STATE_ROW} FROM article_state").fetchall()
-    position = source.execute("SELECT data FROM position WHERE slot = 0").fetchone()
-    _restore(memory, SalvagedState(rows, position[0] if position else None))
-    return memory
-
-
-def _memory_copy(path: Path, timeout: float) -> tuple[sqlite3.Connection, bool] | None:
-    """Copy a file we may not write into memory.
-
-    Returns:
-        The copy and whether it holds the cache too (False: only the user's
-        state, the file being too large), or ``None`` when it cannot be read.
-    """
-    try:
-        base = path.resolve().as_uri()
-    except (OSError, RuntimeError):
-        return None
-    # immutable=1 reads a WAL database even where its -shm cannot be created.
-    for query in ("?mode=ro", "?mode=ro&immutable=1"):
-        source = None
-        try:
-            source = _connect(base + query, uri=True, timeout=timeout)
-            # Hold a read transaction for the copy: Connection.backup() retries a
-            # locked source forever, while this read gives up after the timeout.
-            source.execute("BEGIN")
-            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            version = schema_version(source)
-            if version > SCHEMA_VERSION:
-                return None
-            pages = source.execute("PRAGMA page_count").fetchone()[0]
-            page_size = source.execute("PRAGMA page_size").fetchone()[0]
-            if pages * page_size > MAX_MEMORY_COPY:
-                return _copy_state(source), False
-            memory = _connect(":memory:")
-            source.backup(memory)
-            source.execute("COMMIT")
-            if version < SCHEMA_VERSION:
-                create_schema(memory)
-            _probe(memory)
-            return memory, True
-        except sqlite3.Error as error:
-            if classify(error) == "busy":
-                return None  # immutable=1 would read a file that is being written
-            continue
-        finally:
-            if source is not None:
-                source.close()
-    return None
-
-
-def _restore(conn: sqlite3.Connection, salvaged: SalvagedState) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.executemany(
-            f"INSERT OR REPLACE INTO article_state ({STATE_ROW}) VALUES (?, ?, ?, ?, ?, ?)",
-            salvaged.article_rows,
-        )
-        if salvaged.position is not None:
-            conn.execute(
-                "INSERT OR REPLACE INTO position (slot, data) VALUES (0, ?)", (salvaged.position,)
-            )
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 class Database:
@@ -197,7 +56,7 @@ class Database:
     @classmethod
     def memory(cls) -> Database:
         """A database that lives only as long as the process."""
-        return cls(_memory(), None, busy_timeout=0)
+        return cls(fresh_memory(), None, busy_timeout=0)
 
     @classmethod
     def open(cls, path: Path, *, busy_timeout: float = 5.0) -> Database:
@@ -221,20 +80,20 @@ class Database:
                 f"reading state and the annotation cache are not saved: {_LOST_FOR_SESSION}."
             )
             return db
-        if _exists(path) and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        if exists(path) and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             # Checked up front: SQLite itself would only fail at the first write.
-            db = cls(_memory(), path, busy_timeout=busy_timeout)
+            db = cls(fresh_memory(), path, busy_timeout=busy_timeout)
             db._fall_back("readonly", "read-only file or folder")
             return db
         conn: sqlite3.Connection | None = None
         try:
-            conn = _connect(str(path), timeout=busy_timeout)
-            _set_page_size(conn)
+            conn = connect(str(path), timeout=busy_timeout)
+            set_page_size(conn)
             conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL is durable across application crashes in WAL mode, and
             # avoids an fsync per cached annotation batch.
             conn.execute("PRAGMA synchronous=NORMAL")
-            _prepare(conn)
+            prepare(conn)
             return cls(conn, path, busy_timeout=busy_timeout)
         except NewerSchema:
             if conn is not None:
@@ -249,7 +108,7 @@ class Database:
         except sqlite3.Error as error:
             if conn is not None:
                 conn.close()
-            db = cls(_memory(), path, busy_timeout=busy_timeout)
+            db = cls(fresh_memory(), path, busy_timeout=busy_timeout)
             db.persistent = False
             db._fall_back(classify(error), str(error))
             return db
@@ -267,15 +126,15 @@ class Database:
         if kind == "corrupt":
             self._recover()
         elif kind == "busy":
-            copy = _memory_copy(self.path, self.busy_timeout)
-            self._use(copy[0] if copy else _memory(), persistent=False)
+            copy = memory_copy(self.path, self.busy_timeout)
+            self._use(copy[0] if copy else fresh_memory(), persistent=False)
             self.warn(
                 f"{self.path} is locked by another program (is another newsreader busy?); "
                 f"{_LOST_FOR_SESSION}."
             )
         else:
-            copy = _memory_copy(self.path, self.busy_timeout) if _exists(self.path) else None
-            self._use(copy[0] if copy else _memory(), persistent=False)
+            copy = memory_copy(self.path, self.busy_timeout) if exists(self.path) else None
+            self._use(copy[0] if copy else fresh_memory(), persistent=False)
             kept = ""
             if copy is not None:
                 kept = (
@@ -307,12 +166,12 @@ class Database:
         rescued = f"{len(salvaged.article_rows)} saved article states were recovered"
         try:
             moved = move_aside(self.path)
-            fresh = _connect(str(self.path), timeout=self.busy_timeout)
-            _set_page_size(fresh)
+            fresh = connect(str(self.path), timeout=self.busy_timeout)
+            set_page_size(fresh)
             fresh.execute("PRAGMA journal_mode=WAL")
             fresh.execute("PRAGMA synchronous=NORMAL")
-            _prepare(fresh)
-            _restore(fresh, salvaged)
+            prepare(fresh)
+            restore(fresh, salvaged)
             self.conn = fresh
             self.persistent = True
             self.warn(
@@ -320,8 +179,8 @@ class Database:
                 f"{rescued} and the annotation cache will be rebuilt."
             )
         except (OSError, sqlite3.Error) as error:
-            memory = _memory()
-            _restore(memory, salvaged)
+            memory = fresh_memory()
+            restore(memory, salvaged)
             self.conn = memory
             self.persistent = False
             self.warn(
