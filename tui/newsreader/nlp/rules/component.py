@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from newsreader.nlp.rules import find_rule_spans
 from newsreader.nlp.rules.events import HEAD_WORDS
+from newsreader.nlp.rules.people import title_cued_people
 from newsreader.nlp.rules.repair import repair_entities
 
 COMPONENT_NAME = "newsreader_rules"
@@ -24,7 +25,7 @@ _EVENT_OVERRIDES = frozenset({"ORG", "LOC", "GPE", "FAC", "MISC", "NORP", "EVENT
 
 
 class NewsRules:
-    """Repairs NER spans, then adds DATE/TIME/QUANTITY/EVENT rule matches to ``doc.ents``.
+    """Repairs NER spans, adds people named after an office, then DATE/TIME/QUANTITY/EVENT.
 
     A rule match replaces NER entities only when it is clearly the more
     specific reading: it covers them entirely ("Selasa (12/9/2023)" over a
@@ -37,7 +38,8 @@ class NewsRules:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ner = repair_entities(doc)  # sorted and non-overlapping, as doc.ents are
+        # Sorted and non-overlapping, as doc.ents are.
+        ner = title_cued_people(doc, repair_entities(doc))
         ner_starts = [ent.start for ent in ner]
         ner_ends = [ent.end for ent in ner]
         added: list[Span] = []
