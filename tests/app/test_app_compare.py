@@ -29,7 +29,7 @@ async def test_pane_lists_facts_other_wording_discrepancies_and_unique(make_app)
         title = str(app.query_one("#compare-title").render())
         assert title == "comparison: 1 shared facts · 2 articles in story"
         prompts = _prompts(app)
-        assert prompts[0] == "fact 1 · 2 outlets · Putin bertemu Kim di Vostochny"
+        assert prompts[0] == "fact 1 · 2 articles · Putin bertemu Kim di Vostochny"
         assert (
             prompts[1] == "here: Ia bertemu Presiden Vladimir Putin di Vostochny pada Selasa malam."
         )

@@ -205,7 +205,9 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
 
     def on_sentence_picked(self, message: SentencePicked) -> None:
         text = self.library.article(message.article_id).text
-        self.compare_pane.focus_sentence(text[message.start : message.end])
+        self.compare_pane.focus_sentence(
+            message.start, message.end, text[message.start : message.end]
+        )
 
     def _update_legend(self) -> None:
         article_id = self.reader.article_id

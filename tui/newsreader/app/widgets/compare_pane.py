@@ -61,9 +61,23 @@ def facts_of(story: dict[str, Any], article_id: str) -> Iterator[dict[str, Any]]
             yield fact
 
 
-def _same_sentence(a: str, b: str) -> bool:
-    a, b = " ".join(a.split()), " ".join(b.split())
-    return bool(a) and bool(b) and (a in b or b in a)
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Wording:
+    """This article's sentence for one fact: text, and its span when compare gave one."""
+
+    sentence: str
+    start: int | None = None
+    end: int | None = None
+
+    def overlap(self, start: int, end: int, text: str) -> int:
+        """How much of the picked span this wording covers (characters; 0 for none)."""
+        if self.start is not None and self.end is not None:
+            return max(0, min(end, self.end) - max(start, self.start))
+        return len(text) if _squeeze(self.sentence) == _squeeze(text) else 0
 
 
 def _disputed_values(fact: dict[str, Any]) -> dict[str, list[str]]:
@@ -88,6 +102,15 @@ def _wording(sentence: str, disputed: Iterable[str]) -> Text:
     return text
 
 
+def _own_wording(mine: list[dict[str, Any]]) -> Wording:
+    if not mine:
+        return Wording("")
+    start, end = mine[0].get("start"), mine[0].get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        return Wording(str(mine[0]["sentence"]), start, end)
+    return Wording(str(mine[0]["sentence"]))
+
+
 class ComparePane(Vertical):
     """Facts of the open article; ``focus_sentence`` highlights the fact of a sentence."""
 
@@ -97,7 +120,7 @@ class ComparePane(Vertical):
         self.data: dict[str, Any] | None = None
         self.article_id: str | None = None
         self._targets: dict[str, MentionTarget] = {}
-        self._fact_rows: list[str] = []
+        self._fact_rows: list[Wording] = []
         self._unique_rows: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -147,13 +170,14 @@ class ComparePane(Vertical):
         for number, fact in enumerate(facts, 1):
             mine = [m for m in fact["mentions"] if m["article"] == self.article_id]
             others = [m for m in fact["mentions"] if m["article"] != self.article_id]
-            outlets = {outlet_name(self.library, m["article"]) for m in fact["mentions"]}
+            # Two articles of one outlet are two reports: count articles, not outlet names.
+            articles = len({m["article"] for m in fact["mentions"]})
             header = Text.assemble(
                 (f"fact {number}", "bold"),
-                (f" · {len(outlets)} outlets · ", DIM),
+                (f" · {articles} articles · ", DIM),
                 (printable(str(fact.get("summary", ""))), "italic"),
             )
-            self._fact_rows.append(mine[0]["sentence"] if mine else "")
+            self._fact_rows.append(_own_wording(mine))
             yield Option(header, disabled=True)
             disputed = _disputed_values(fact)
             if mine:
@@ -197,22 +221,26 @@ class ComparePane(Vertical):
                 )
                 self._unique_rows.append(str(sentence))
 
-    def focus_sentence(self, sentence: str) -> bool:
-        """Highlight the first other-outlet wording of the fact this article states as ``sentence``.
+    def focus_sentence(self, start: int, end: int, text: str) -> bool:
+        """Point at the fact this article states in the sentence ``text`` at ``start:end``.
+
+        The fact is the one whose wording here overlaps the sentence most (by
+        offsets when compare gives them, else by equal text); the first other
+        outlet's wording of it is highlighted.
 
         Returns:
             Whether the sentence belongs to a shared fact.
         """
-        for fact_index, wording in enumerate(self._fact_rows):
-            if _same_sentence(wording, sentence):
-                return self._highlight_fact(fact_index)
+        overlaps = [wording.overlap(start, end, text) for wording in self._fact_rows]
+        if overlaps and max(overlaps) > 0:
+            return self._highlight_fact(overlaps.index(max(overlaps)))
+        options = self.options
         for number, wording in enumerate(self._unique_rows):
-            if _same_sentence(wording, sentence):
-                options = self.options
+            if _squeeze(wording) == _squeeze(text):
                 options.highlighted = options.get_option_index(f"unique{number}")
                 options.scroll_to_highlight()
                 return False
-        self.options.highlighted = None
+        options.highlighted = None
         return False
 
     def _highlight_fact(self, fact_index: int) -> bool:
