@@ -136,6 +136,8 @@ def test_compare_json_shape() -> None:
 
 
 def test_export_writes_then_keeps_without_force(tmp_path: Path) -> None:
+    from newsreader.export import parse_export
+
     out = tmp_path / "out"
     seed = str(SEEDS / "002_4137063095805dd9.txt")
     first = run_cli("export", seed, "--out", str(out), "--no-cache")
@@ -143,7 +145,12 @@ def test_export_writes_then_keeps_without_force(tmp_path: Path) -> None:
     exported = out / "002_4137063095805dd9.md"
     text = exported.read_text(encoding="utf-8")
     assert text.startswith("---\n")
-    assert "[Dmitry Peskov]{.PER}" in text
+    # The export carries exactly the text and entities that `entities` reports.
+    listed = json.loads(run_cli("entities", "--json", "--no-cache", seed).stdout)["articles"][0]
+    body, spans = parse_export(text)
+    assert body == listed["text"]
+    assert spans == [(e["start"], e["end"], e["label"]) for e in listed["entities"]]
+    assert any(label == "PER" for _, _, label in spans)
     exported.write_text("my own notes", encoding="utf-8")
     second = run_cli("export", seed, "--out", str(out), "--no-cache")
     assert second.returncode == 0

@@ -27,7 +27,8 @@ def load_reporting(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> Loa
     """Load the articles and print one line per bad file on stderr."""
     result = load(input_paths(args), max_bytes=args.max_size or DEFAULT_MAX_BYTES)
     for error in result.errors:
-        print(f"newsreader: skipped {printable(error.path)}: {printable(error.reason)}", file=stderr)
+        path, reason = printable(error.path), printable(error.reason)
+        print(f"newsreader: skipped {path}: {reason}", file=stderr)
     if not result.articles:
         print("newsreader: no article could be read", file=stderr)
     return result
@@ -50,6 +51,9 @@ def annotate_for_command(
     try:
         n_process = 2 if len(result.articles) >= 200 else 1
         annotated = annotate_articles(result.articles, annotator, store, n_process=n_process)
+        if store is not None:
+            # Entries from older model or rule versions can never hit again.
+            store.prune_annotations(annotator.info.cache_key)
     finally:
         if store is not None:
             store.close()
