@@ -133,3 +133,14 @@ def test_search_doc_built_before_an_edit_is_not_kept() -> None:
     library.set_overrides("x", Overrides(outlet="Kompas"))
     assert library.search_doc("x").outlet == "kompas"
     assert library.filter(parse("outlet:antara")) == []
+
+
+def test_wording_matches_by_offsets_or_by_equal_text() -> None:
+    from newsreader.app.widgets.compare_pane import Wording
+
+    placed = Wording("Ia bertemu Putin.", 40, 57)
+    assert placed.overlap(40, 57, "whatever the text") == 17
+    assert placed.overlap(0, 39, "Ia bertemu Putin.") == 0  # same words, another place
+    loose = Wording("Ia  bertemu\nPutin.")
+    assert loose.overlap(0, 10, "Ia bertemu Putin.") > 0
+    assert loose.overlap(0, 10, "Ia bertemu") == 0  # a part is not the sentence
