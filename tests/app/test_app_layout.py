@@ -144,3 +144,28 @@ def test_wording_matches_by_offsets_or_by_equal_text() -> None:
     loose = Wording("Ia  bertemu\nPutin.")
     assert loose.overlap(0, 10, "Ia bertemu Putin.") > 0
     assert loose.overlap(0, 10, "Ia bertemu") == 0  # a part is not the sentence
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab  \n\u00e9金\x1b\t."), max_size=120),
+    st.integers(1, 25),
+    st.lists(st.tuples(st.integers(0, 120), st.integers(1, 8)), max_size=6),
+)
+def test_layout_keeps_every_visible_character_and_never_breaks(
+    text: str, width: int, spans: list[tuple[int, int]]
+) -> None:
+    article = Article(id="h", path="h.txt", text=text)
+    layout = layout_article(article, width)
+    body = [layout.plain(i) for i, line in enumerate(layout.lines) if line.start is not None]
+    assert "".join(body).replace(" ", "") == neutralise(text).replace(" ", "").replace("\n", "")
+    entities = [
+        Entity(start, min(start + size, len(text)), "x", "PER", "x")
+        for start, size in spans
+        if start < len(text)
+    ]
+    highlighter = Highlighter(entities, {"PER"}, None, len(text))
+    for index in range(len(layout.lines)):
+        assert highlighter.line(layout, index).plain == layout.plain(index)
+    for offset in range(len(text)):
+        row = layout.line_of(offset)
+        assert row is None or layout.lines[row].start is not None
