@@ -113,6 +113,10 @@ class UserActions:
             self.reader.relayout()
             self.compare_pane.show_article(self.reader.article_id)
             self.set_status("metadata saved")
+            if self.library.annotated:
+                # Outlet and date feed the comparison (stories, who carries what).
+                self.compare_pane.set_comparison(None, "comparison: updating…")
+                self.compare_corpus(self.library.annotated_articles())
 
         self.push_screen(
             EditDialog(self.library.parsed(article_id), self.library.overrides(article_id)), saved
