@@ -307,3 +307,29 @@ async def test_q_quits(make_app) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_entity_jump_scrolls_it_into_view() -> None:
+    from newsreader.app.main import NewsReaderApp
+    from newsreader.corpus.article import Article
+    from newsreader.nlp.annotation import AnnotatedArticle, Annotation, Entity
+
+    filler = "Paragraf ini tidak menyebut siapa pun secara khusus."
+    text = "\n\n".join([filler] * 60 + ["Akhirnya Jo Chun Ryong tiba di Pyongyang."])
+    start = text.index("Jo Chun Ryong")
+    entity = Entity(start, start + 13, "Jo Chun Ryong", "PER", "Jo Chun Ryong")
+    article = Article(id="long", path="/corpus/long.txt", text=text, title="Panjang")
+    app = NewsReaderApp(
+        articles=[article],
+        annotated=[AnnotatedArticle(article, Annotation((entity,)))],
+        use_store=False,
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        reader = app.reader
+        row = next(i for i, line in enumerate(reader.line_texts()) if "Jo Chun Ryong" in line)
+        top = int(reader.scroll_offset.y)
+        assert top > 0
+        assert top <= row < top + reader.scrollable_content_region.height
