@@ -7,11 +7,13 @@ from textual.command import CommandPalette
 from textual.widgets import Input
 
 from newsreader.app.dialogs.edit import EditDialog
+from newsreader.app.main import NewsReaderApp
 from newsreader.app.screens.help import HelpScreen
 from newsreader.app.screens.overview import OverviewScreen
 from newsreader.app.widgets.list import ArticleList
 from newsreader.app.widgets.reader import Reader
-from newsreader.nlp.annotation import LABELS
+from newsreader.corpus.article import Article
+from newsreader.nlp.annotation import LABELS, AnnotatedArticle, Annotation, Entity
 
 pytestmark = pytest.mark.anyio
 
@@ -310,10 +312,6 @@ async def test_q_quits(make_app) -> None:
 
 
 async def test_entity_jump_scrolls_it_into_view() -> None:
-    from newsreader.app.main import NewsReaderApp
-    from newsreader.corpus.article import Article
-    from newsreader.nlp.annotation import AnnotatedArticle, Annotation, Entity
-
     filler = "Paragraf ini tidak menyebut siapa pun secara khusus."
     text = "\n\n".join([filler] * 60 + ["Akhirnya Jo Chun Ryong tiba di Pyongyang."])
     start = text.index("Jo Chun Ryong")
