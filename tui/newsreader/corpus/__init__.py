@@ -18,17 +18,25 @@ Decisions worth knowing:
   paragraph: it is part of the lede sentence as printed.
 - Only a line that is nothing but a date is a publication date; dates in
   body sentences are event dates. Unknown metadata stays ``None``.
+- ``load(paths, cache=store)`` reuses articles read before, keyed by the
+  file's (absolute path, size, mtime) and ``READER_VERSION`` (a digest of
+  the rule modules), so a warm open of a large corpus reads no file
+  (cache.py).
 - ``Article.path`` is the real path (it may contain any character a file
   name can); ``Article.id`` is a sanitised, unique file stem.
 """
 
 from newsreader.corpus.article import Article, LoadError, LoadResult, RemovedLine
+from newsreader.corpus.cache import READER_VERSION, ArticleCache, FileKey
 from newsreader.corpus.discover import SUPPORTED_SUFFIXES
 from newsreader.corpus.loader import DEFAULT_MAX_BYTES, article_from_text, load
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "READER_VERSION",
     "Article",
+    "ArticleCache",
+    "FileKey",
     "LoadError",
     "LoadResult",
     "RemovedLine",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsreader.corpus.article import Article, LoadError, LoadResult
+from newsreader.corpus.cache import READER_VERSION, ArticleCache, FileKey, cacheable, file_key
 from newsreader.corpus.clean import Cleaned, clean
 from newsreader.corpus.dates import normalise_date
 from newsreader.corpus.decode import DecodeError, decode
@@ -36,7 +37,10 @@ class _FileProblem(Exception):
 
 
 def load(
-    paths: Iterable[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: ArticleCache | None = None,
 ) -> LoadResult:
     """Read, decode and clean every article file under ``paths``.
 
@@ -44,6 +48,9 @@ def load(
         paths: Files and folders (walked recursively) of .txt, .md,
             .markdown, .html and .htm files.
         max_bytes: Files larger than this are reported instead of read.
+        cache: Articles already read, by file (path, size, mtime) and
+            ``READER_VERSION``: a hit is returned without opening the file,
+            and what was read afresh is added. A failing cache is ignored.
 
     Returns:
         Articles sorted by path, with unique ids (the file stem, suffixed
@@ -55,14 +62,48 @@ def load(
         paths = [paths]
     files, errors = discover(paths)
     ids = _unique_ids([found.path for found in files])
+    keys = [file_key(found.path, found.size, found.mtime_ns) for found in files]
+    cached = _cached(cache, keys)
     articles: list[Article] = []
-    for found, article_id in zip(files, ids, strict=True):
+    fresh: list[tuple[FileKey, Article]] = []
+    for found, article_id, key in zip(files, ids, keys, strict=True):
+        hit = cached.get(key)
+        if hit is not None and found.size <= max_bytes:
+            # Id and path depend on this load (stem collisions, how the
+            # user spelled the folder), not on the file: set them anew.
+            articles.append(replace(hit, id=article_id, path=str(found.path)))
+            continue
         try:
-            articles.append(_load_one(found, article_id, max_bytes))
+            article = _load_one(found, article_id, max_bytes)
         except _FileProblem as problem:
             errors.append(LoadError(str(found.path), str(problem)))
+            continue
+        articles.append(article)
+        if cacheable(key):
+            fresh.append((key, article))
+    if cache is not None and fresh:
+        _remember(cache, fresh)
     errors.sort(key=lambda e: e.path)
     return LoadResult(articles=articles, errors=errors)
+
+
+def _cached(cache: ArticleCache | None, keys: list[FileKey]) -> dict[FileKey, Article]:
+    if cache is None or not keys:
+        return {}
+    try:
+        found = cache.get_articles(keys, READER_VERSION)
+        # Only well-formed hits for keys asked for: a cache is untrusted
+        # input too, and a bad entry must cost a re-read, not the load.
+        return {key: found[key] for key in keys if isinstance(found.get(key), Article)}
+    except Exception:  # noqa: BLE001 - the cache is an optimisation, never a failure
+        return {}
+
+
+def _remember(cache: ArticleCache, fresh: list[tuple[FileKey, Article]]) -> None:
+    try:
+        cache.put_articles(fresh, READER_VERSION)
+    except Exception:  # noqa: BLE001 - failing to cache must not fail the load
+        return
 
 
 def article_from_text(

@@ -1,0 +1,202 @@
+"""load(..., cache=...): hits skip the file, changes miss, a broken cache is ignored."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pytest
+
+from newsreader.corpus import READER_VERSION, Article, FileKey, load
+from newsreader.corpus import cache as cache_module
+from newsreader.store import Store
+
+# Files written "a while ago": the loader does not cache a file written in
+# the last moments (a rewrite within the same mtime tick would go unseen).
+AN_HOUR_AGO_NS = 3_600 * 10**9
+
+
+def _age(path: Path) -> None:
+    past = os.stat(path).st_mtime_ns - AN_HOUR_AGO_NS
+    os.utime(path, ns=(past, past))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, seeds_dir: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, folder)
+    for path in folder.iterdir():
+        _age(path)
+    return folder
+
+
+class CountingCache:
+    """A store that records what was asked for and what came back."""
+
+    def __init__(self) -> None:
+        self.store = Store.memory()
+        self.hits = 0
+        self.puts = 0
+
+    def get_articles(
+        self, keys: Iterable[FileKey], reader_version: str
+    ) -> Mapping[FileKey, Article]:
+        found = self.store.get_articles(list(keys), reader_version)
+        self.hits += len(found)
+        return found
+
+    def put_articles(self, items: Iterable[tuple[FileKey, Article]], reader_version: str) -> None:
+        items = list(items)
+        self.puts += len(items)
+        self.store.put_articles(items, reader_version)
+
+
+def test_warm_load_equals_cold_and_reads_no_file(corpus: Path, monkeypatch) -> None:
+    cache = CountingCache()
+    cold = load([corpus], cache=cache)
+    assert len(cold.articles) == 5 and cache.puts == 5 and cache.hits == 0
+
+    opened: list[str] = []
+    real_open = open
+
+    def spying_open(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spying_open)
+    warm = load([corpus], cache=cache)
+    monkeypatch.undo()
+    assert cache.hits == 5 and cache.puts == 5
+    assert not [p for p in opened if p.startswith(str(corpus))]
+    assert warm.articles == cold.articles == load([corpus]).articles
+
+
+def test_a_changed_file_is_read_again(corpus: Path) -> None:
+    cache = CountingCache()
+    load([corpus], cache=cache)
+    target = sorted(corpus.iterdir())[0]
+    text = target.read_text(encoding="utf-8")
+    marker = "Paragraf tambahan tentang pertemuan berikutnya di Pyongyang."
+    target.write_text(text + "\n\n" + marker + "\n", encoding="utf-8")
+    _age(target)
+
+    warm = load([corpus], cache=cache)
+    changed = next(a for a in warm.articles if a.path == str(target))
+    assert marker in changed.text
+    assert cache.hits == 4  # the four others still come from the cache
+    assert cache.puts == 6  # the changed file was cached anew
+
+
+def test_same_size_rewrite_with_new_mtime_is_a_miss(corpus: Path) -> None:
+    cache = CountingCache()
+    load([corpus], cache=cache)
+    target = sorted(corpus.iterdir())[1]
+    data = target.read_bytes()
+    # Same length, different words: only the mtime tells the change.
+    swapped = data.replace(b"Rusia", b"Korea", 1)
+    assert len(swapped) == len(data) and swapped != data
+    before = os.stat(target).st_mtime_ns
+    target.write_bytes(swapped)
+    os.utime(target, ns=(before + 10**9, before + 10**9))
+
+    article = next(a for a in load([corpus], cache=cache).articles if a.path == str(target))
+    assert article == next(a for a in load([corpus]).articles if a.path == str(target))
+    assert cache.hits == 4
+
+
+def test_another_reader_version_is_a_miss(corpus: Path, monkeypatch) -> None:
+    cache = CountingCache()
+    load([corpus], cache=cache)
+    monkeypatch.setattr("newsreader.corpus.loader.READER_VERSION", READER_VERSION + "-changed")
+    load([corpus], cache=cache)
+    assert cache.hits == 0 and cache.puts == 10
+
+
+def test_reader_version_digests_the_rule_sources(monkeypatch) -> None:
+    before = cache_module._digest_rules()
+    monkeypatch.setattr(cache_module, "CORPUS_VERSION", cache_module.CORPUS_VERSION + "x")
+    assert cache_module._digest_rules() != before
+    assert READER_VERSION.endswith(before)
+
+
+def test_ids_and_paths_come_from_this_load(corpus: Path, tmp_path: Path) -> None:
+    cache = CountingCache()
+    load([corpus], cache=cache)
+    # A second folder with a file of the same name: ids must be made unique
+    # for this load, even though the cached article had the plain stem.
+    other = tmp_path / "other"
+    other.mkdir()
+    first = sorted(corpus.iterdir())[0]
+    shutil.copy2(first, other / first.name)
+    _age(other / first.name)
+    warm = load([corpus, other], cache=cache)
+    assert len({a.id for a in warm.articles}) == 6
+    assert [a.id for a in warm.articles] == [a.id for a in load([corpus, other]).articles]
+
+
+def test_relative_and_absolute_paths_share_entries(corpus: Path, monkeypatch) -> None:
+    cache = CountingCache()
+    load([corpus], cache=cache)
+    monkeypatch.chdir(corpus.parent)
+    warm = load([Path(corpus.name)], cache=cache)
+    assert cache.hits == 5
+    assert all(not Path(a.path).is_absolute() for a in warm.articles)
+
+
+def test_a_just_written_file_is_not_cached(tmp_path: Path) -> None:
+    fresh = tmp_path / "baru.txt"
+    fresh.write_text(
+        "Judul berita\n\nJAKARTA -- Presiden meresmikan jembatan baru pada Senin.\n",
+        encoding="utf-8",
+    )
+    cache = CountingCache()
+    assert len(load([tmp_path], cache=cache).articles) == 1
+    assert cache.puts == 0
+
+
+def test_files_over_max_bytes_are_reported_even_when_cached(corpus: Path) -> None:
+    cache = CountingCache()
+    load([corpus], cache=cache)
+    result = load([corpus], cache=cache, max_bytes=100)
+    assert not result.articles
+    assert len(result.errors) == 5 and all("limit" in e.reason for e in result.errors)
+
+
+class RaisingCache:
+    def get_articles(self, keys, reader_version):
+        raise RuntimeError("database is locked")
+
+    def put_articles(self, items, reader_version):
+        raise OSError("disk full")
+
+
+class GarbageCache:
+    """Returns entries that are not articles, or for files never asked about."""
+
+    def get_articles(self, keys, reader_version):
+        keys = list(keys)
+        return {keys[0]: "not an article", FileKey("/elsewhere.txt", 1, 1): None}
+
+    def put_articles(self, items, reader_version):
+        list(items)
+
+
+@pytest.mark.parametrize("cache", [RaisingCache(), GarbageCache()])
+def test_a_broken_cache_never_breaks_loading(corpus: Path, cache) -> None:
+    result = load([corpus], cache=cache)
+    assert result.articles == load([corpus]).articles
+    assert not result.errors
+
+
+def test_store_on_disk_keeps_articles_across_opens(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    with Store.open(db) as store:
+        cold = load([corpus], cache=store)
+    with Store.open(db) as store:
+        counting = CountingCache()
+        counting.store = store
+        warm = load([corpus], cache=counting)
+        assert counting.hits == 5
+    assert warm.articles == cold.articles
