@@ -99,3 +99,39 @@ def test_an_undated_article_cannot_bridge_two_years() -> None:
     )
     story = comparison.story_of("kim_2019")
     assert story is not None and "kim_2023_a" not in story.articles
+
+
+DEMAK = (
+    "Banjir melanda Kabupaten Demak, Jawa Tengah, pada Selasa (5/3/2024) pagi setelah tanggul "
+    "Sungai Wulan jebol. BPBD Jawa Tengah mencatat 300 rumah terendam dan ratusan warga "
+    'mengungsi ke balai desa.\n\n"Kami mengerahkan perahu karet untuk mengevakuasi warga," '
+    "kata Kepala BPBD Jawa Tengah Bergas Penanggungan. Ketinggian air mencapai satu meter di "
+    "beberapa desa."
+)
+_DEMAK_NAMES = [
+    ("Kabupaten Demak", "LOC", "Demak"),
+    ("Jawa Tengah", "LOC", "Jawa Tengah"),
+    ("Sungai Wulan", "LOC", "Sungai Wulan"),
+    ("BPBD Jawa Tengah", "ORG", "BPBD Jawa Tengah"),
+    ("Bergas Penanggungan", "PER", "Bergas Penanggungan"),
+    ("Selasa (5/3/2024)", "DATE", "2024-03-05"),
+    ("300 rumah", "QUANTITY", "300 rumah"),
+]
+
+
+def test_another_flood_elsewhere_the_same_week_is_another_story() -> None:
+    demak = make_article("demak", DEMAK, _DEMAK_NAMES, outlet="Tempo", date="2024-03-05")
+    comparison = build(flood_articles() + [demak])
+    assert _stories(comparison) == [
+        {"demak"},
+        {"flood_detik", "flood_kompas", "flood_unknown"},
+    ]
+    # So "1.200 rumah" in one flood is never set against "300 rumah" in the other.
+    numbers = [
+        d
+        for s in comparison.stories
+        for f in s.facts
+        for d in f.discrepancies
+        if d.kind == "number"
+    ]
+    assert all("demak" not in d.values for d in numbers)
