@@ -94,3 +94,13 @@ def test_speaker_must_stand_next_to_menurut() -> None:
     s = "Menurut pejabat itu, Vladimir Putin akan datang ke Vladivostok pekan depan."
     att = attribute(s, _entities(s, [PUTIN]))
     assert att is not None and att.speaker is None
+
+
+def test_end_of_a_quote_opened_in_the_previous_sentence_is_verbatim() -> None:
+    s = "Akan ada negosiasi antara dua delegasi,” kata juru bicara Kremlin Dmitry Peskov."
+    att = attribute(s, _entities(s, [PESKOV, KREMLIN]))
+    assert att is not None and att.verbatim and att.speaker == "Dmitry Peskov"
+    assert att.quoted == "Akan ada negosiasi antara dua delegasi,"
+    plain = "Harga beras naik lagi di pasar induk, kata pedagang."
+    att = attribute(plain, [])
+    assert att is not None and not att.verbatim

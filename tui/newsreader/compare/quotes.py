@@ -45,6 +45,10 @@ _ANY_VERB = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{3,})[\"“”„«»]|‘([^‘’]{3,})’")
+# Text up to a closing quote with no opening one before it, counted as a
+# quote only when a reporting verb follows ("...," kata X).
+_QUOTE_TAIL = re.compile(r"^([^\"“”„«»]{3,}?)[\"”»]")
+_GAP = re.compile(r"[,.!?]?\s*")
 _AFTER_QUOTE = re.compile(r"[\"”’»][,.]?\s*$")
 # How far (characters) a speaker may stand from the verb: after "kata" a
 # title may come first ("kata juru bicara Kremlin Dmitry Peskov"); after
@@ -80,6 +84,12 @@ def attribute(sentence: str, entities: Sequence[Entity]) -> Attribution | None:
     """
     quoted_spans = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
     quoted = " ".join((m.group(1) or m.group(2)).strip() for m in _QUOTED.finditer(sentence))
+    if not quoted_spans:
+        # The end of a quote opened in an earlier sentence: "...," kata X.
+        tail = _QUOTE_TAIL.match(sentence)
+        if tail and _ANY_VERB.match(sentence, tail.end() + _gap(sentence, tail.end())):
+            quoted_spans = [(0, tail.end())]
+            quoted = tail.group(1).strip()
     verb = _reporting_verb(sentence, quoted_spans)
     if verb is None:
         if quoted and len(quoted.split()) >= 4:
@@ -91,6 +101,12 @@ def attribute(sentence: str, entities: Sequence[Entity]) -> Attribution | None:
     pronoun = speaker is None and (word in _VERBS_PRONOUN or _pronoun_subject(sentence, start))
     verbatim = bool(quoted) and len(quoted.split()) >= 2
     return Attribution(speaker, verbatim, quoted if verbatim else "", pronoun)
+
+
+def _gap(sentence: str, at: int) -> int:
+    """Length of the punctuation and spaces at ``at`` (between a quote and its verb)."""
+    match = _GAP.match(sentence, at)
+    return match.end() - at if match else 0
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
