@@ -13,6 +13,9 @@ Imported only with the spaCy component, so spaCy is imported at the top.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from newsreader.nlp.canonical import known_names, name_key
@@ -31,6 +34,17 @@ OFFICES: tuple[tuple[str, ...], ...] = tuple(
     )
 )  # fmt: skip
 _LONGEST_OFFICE = max(len(office) for office in OFFICES)
+_OFFICE_STARTS = frozenset(office[0] for office in OFFICES)
+# Tokens looked at from an office word on: office, body, name and one more.
+_WINDOW = 14
+
+
+@lru_cache(maxsize=1)
+def _office_start_pattern() -> re.Pattern[str]:
+    starts = "|".join(sorted(_OFFICE_STARTS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{starts})(?![\w-])")
+
+
 # Words that follow an office and belong to it ("Menteri Luar Negeri", "Kepala Staf").
 _OFFICE_WORDS = frozenset({"luar", "dalam", "negeri", "staf", "besar", "umum", "senior", "tinggi"})
 
@@ -52,44 +66,56 @@ def title_cued_people(doc: Doc, spans: list[Span]) -> list[Span]:
         for i in range(span.start, span.end):
             covered[i] = True
     found: list[Span] = []
-    i = 0
-    while i < len(doc):
-        after = _office_end(doc, i)
-        if after is None:
-            i += 1
+    resume = 0
+    # Look only where an office word stands: visiting every token is slow.
+    for match in _office_start_pattern().finditer(doc.text):
+        start = doc.char_span(match.start(), match.end())
+        if start is None or start.start < resume:
             continue
-        person = _name_after(doc, after, covered, entity_end)
+        i = start.start
+        words = [token.text for token in doc[i : i + _WINDOW]]
+        after = _office_end(words, 0)
+        if after is None:
+            continue
+        person = _name_after(doc, words, after, i, covered, entity_end)
         if person is not None:
             found.append(person)
-            i = person.end
-        else:
-            i = after
+            resume = person.end
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda span: span.start)
 
 
-def _office_end(doc: Doc, i: int) -> int | None:
-    """Where an office word starting at token ``i`` ends, or None if none starts there.
+def _office_end(words: list[str], i: int) -> int | None:
+    """Where an office starting at word ``i`` ends, or None if none starts there.
 
     Only offices written in lower case count ("kata juru bicara ..."): a
     capitalised one is a title whose capitalised portfolio follows
     ("Menteri Koordinator Politik ..."), which cannot be told from a name.
     """
-    if not doc[i].is_lower:
-        return None
     for size in range(_LONGEST_OFFICE, 0, -1):
-        words = tuple(token.text for token in doc[i : i + size])
-        if len(words) == size and words in OFFICES:
+        if tuple(words[i : i + size]) in OFFICES:
             end = i + size
-            while end < len(doc) and doc[end].lower_ in _OFFICE_WORDS:
+            while end < len(words) and words[end].lower() in _OFFICE_WORDS:
                 end += 1
             return end
     return None
 
 
-def _name_after(doc: Doc, i: int, covered: list[bool], entity_end: dict[int, int]) -> Span | None:
-    """The person right after an office: past one body the model found, 2-3 capitalised words."""
+def _name_after(
+    doc: Doc,
+    words: list[str],
+    after: int,
+    offset: int,
+    covered: list[bool],
+    entity_end: dict[int, int],
+) -> Span | None:
+    """The person right after an office: past one body the model found, 2-3 capitalised words.
+
+    ``words`` are the texts of the tokens from ``offset`` on; ``after`` indexes
+    them and is where the office ends.
+    """
+    i = offset + after
     # Past the body or country the office belongs to, found by the model or
     # known by name: "Kremlin" in "juru bicara Kremlin Dmitry Peskov".
     for _ in range(2):
@@ -101,17 +127,18 @@ def _name_after(doc: Doc, i: int, covered: list[bool], entity_end: dict[int, int
             break
         i += known
     end = i
-    while end < len(doc) and _name_word(doc, end, covered):
+    limit = min(len(doc), offset + len(words))
+    while end < limit and not covered[end] and _name_word(words[end - offset]):
         end += 1
     size = end - i
-    if not 2 <= size <= 3:
+    if not 2 <= size <= 3 or end == limit < len(doc):
         return None  # one word is too little to tell; four is more likely a body's name
-    words = [token.text for token in doc[i:end]]
-    if words[0] in ORG_FIRST_WORDS or words[-1] in ORG_LAST_WORDS:
+    name = words[i - offset : end - offset]
+    if name[0] in ORG_FIRST_WORDS or name[-1] in ORG_LAST_WORDS:
         return None
     # A known place or body is no one's name; two letters are too ambiguous ("Un").
-    if name_key(" ".join(words)) in known_names() or any(
-        len(word) > 2 and name_key(word) in known_names() for word in words
+    if name_key(" ".join(name)) in known_names() or any(
+        len(word) > 2 and name_key(word) in known_names() for word in name
     ):
         return None
     return Span(doc, i, end, label="PER")
@@ -125,12 +152,9 @@ def _known_name_length(doc: Doc, i: int) -> int:
     return 0
 
 
-def _name_word(doc: Doc, i: int, covered: list[bool]) -> bool:
-    token = doc[i]
-    text = token.text
+def _name_word(text: str) -> bool:
     return (
-        not covered[i]
-        and text[:1].isupper()
+        text[:1].isupper()
         and not text.isupper()
         and text.replace("-", "").replace("'", "").isalpha()
     )
