@@ -1,4 +1,4 @@
-"""Small hand-annotated corpora for the app tests (built directly, no files, no model).
+"""Hand-annotated samples for the app tests (built directly, no files, no model).
 
 The texts are short Indonesian news paragraphs; the entities and sentences
 are marked by hand, so the tests check rendering and navigation against
@@ -7,6 +7,8 @@ known offsets rather than against whatever a model happens to predict.
 
 from __future__ import annotations
 
+from newsreader.app.main import NewsReaderApp
+from newsreader.app.messages import ComparisonBuilt
 from newsreader.corpus.article import Article, RemovedLine
 from newsreader.nlp.annotation import AnnotatedArticle, Annotation, Entity, Sentence
 
@@ -195,3 +197,16 @@ def synthetic(count: int) -> list[Article]:
         )
         for index in range(count)
     ]
+
+
+class SampleApp(NewsReaderApp):
+    """The app on the samples, pre-annotated, with a fixed comparison (no workers racing)."""
+
+    def __init__(self, *, with_comparison: bool = True, use_store: bool = True) -> None:
+        super().__init__(articles=articles(), annotated=annotated(), use_store=use_store)
+        self.with_comparison = with_comparison
+
+    def compare_corpus(self, annotated):  # type: ignore[override]
+        # The real comparison is compare's job; the pane is tested on a known one.
+        if self.with_comparison:
+            self.post_message(ComparisonBuilt(None, comparison_json()))

@@ -6,10 +6,9 @@ no clock, worker timing or model version can change a picture.
 
 from __future__ import annotations
 
+from app_samples import SampleApp
 from textual.pilot import Pilot
 from textual.widgets import Input
-
-from conftest import SampleApp
 
 SIZE = (120, 36)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from app_samples import SampleApp
 from textual.widgets import Input
 
-from conftest import SampleApp
 from newsreader.store import default_path
 
 pytestmark = pytest.mark.anyio
