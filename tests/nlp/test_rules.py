@@ -51,6 +51,11 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Ikuti kami hari ini di LinkedIn.", ("hari ini", "DATE")),
         ("Rabu 13 Sep 2023 07:09 WIB", ("07:09 WIB", "TIME")),
         ("Gempa terjadi pukul 10.00 WIB di Cianjur.", ("pukul 10.00 WIB", "TIME")),
+        ("Layanan buka pukul 08.00-12.00 WIB setiap hari.", ("pukul 08.00-12.00 WIB", "TIME")),
+        (
+            "Survei dilakukan pada 22-25 Januari 2013 di 33 provinsi.",
+            ("22-25 Januari 2013", "DATE"),
+        ),
         (
             "Kereta diperkirakan tiba pada sore hari waktu setempat.",
             ("sore hari waktu setempat", "TIME"),

@@ -46,7 +46,7 @@ _E = r"(?![\w-]|[.,/]\d)"  # end of a word
 
 _CALENDAR = (
     rf"(?:\(\s*{_NUMERIC_WITH_YEAR}\s*\)|{_NUMERIC_WITH_YEAR}"
-    rf"|{_DAY}\s+{_MONTH_ANY}(?:\s+{_YEAR})?"
+    rf"|{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{_MONTH_ANY}(?:\s+{_YEAR})?"
     rf"|{_MONTH_ANY}\s+{_DAY}\s*,?\s*{_YEAR}"
     rf"|{_MONTH_FULL}\s+{_YEAR}|{_MONTH_ANY}\s+{_YEAR}"
     rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9]))"
@@ -82,8 +82,8 @@ _PART_OF_DAY = r"(?:pagi|siang|sore|petang|malam)"
 _LOCAL = r"(?:\s+waktu\s+setempat)?"
 
 TIME_PATTERNS: tuple[str, ...] = (
-    # "pukul 10.00 WIB", "pukul 07:09", "jam 19.30", "pukul tujuh malam".
-    rf"{_B}(?:[Pp]ukul|[Jj]am|[Pp]k\.)\s+(?:{_CLOCK}|(?:{_NUMBER_WORD}))"
+    # "pukul 10.00 WIB", "pukul 07:09", "jam 19.30", "pukul tujuh malam", "pukul 10.00-12.00 WIB".
+    rf"{_B}(?:[Pp]ukul|[Jj]am|[Pp]k\.)\s+(?:{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?|(?:{_NUMBER_WORD}))"
     rf"(?:\s*{_ZONE})?(?:\s+{_PART_OF_DAY})?{_LOCAL}{_E}",
     # "07:09 WIB", "23:16", "10.00 WIB": a period needs the zone to be a time.
     rf"{_B}(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{_ZONE})?|{_CLOCK}\s*{_ZONE}){_LOCAL}{_E}",
