@@ -60,7 +60,10 @@ def event_patterns() -> tuple[str, ...]:
         rf"{start}(?:{_alternation(event_names())}){tail}{end}",
         rf"{start}(?:{_alternation(HEADS_ID)})(?:\s+{modifier}){{1,4}}{end}",
         # Not when another capitalised word follows: "Jakarta Convention Center" is a place.
-        rf"{start}(?:{cap}\s+){{1,4}}(?:{_alternation(HEADS_EN)}){tail}{end}(?!\s+[A-Z])",
+        # The cheap look-ahead for a head first spares the stop-word test at
+        # every capital letter of the text.
+        rf"{start}(?=(?:[A-Z]\S*\s+){{1,4}}(?:{_alternation(HEADS_EN)}))"
+        rf"(?:{cap}\s+){{1,4}}(?:{_alternation(HEADS_EN)}){tail}{end}(?!\s+[A-Z])",
     )
 
 
