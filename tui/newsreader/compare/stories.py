@@ -13,9 +13,11 @@ distinctive features with a bounded look-back, so the cost grows linearly.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 
 from newsreader.compare.dates import full_date
 from newsreader.compare.units import Unit
@@ -144,7 +146,7 @@ def _weigh(counts: Counter[str], df: Counter[str], n: int) -> Vector:
         idf = math.log((n + 1) / (df[f] + 1)) + 1.0
         vec[f] = (1.0 + math.log(c)) * idf * (ENTITY_WEIGHT if f[0] == "@" else 1.0)
     if len(vec) > KEPT:
-        vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEPT])
+        vec = dict(heapq.nlargest(KEPT, vec.items(), key=itemgetter(1)))
     norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
     return {f: w / norm for f, w in vec.items()}
 
