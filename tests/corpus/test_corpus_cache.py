@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsreader.corpus import READER_VERSION, Article, FileKey, load
+from newsreader.corpus import READER_VERSION, Article, FileKey, article_from_text, load
 from newsreader.corpus import cache as cache_module
+from newsreader.corpus.language import FUNCTION_WORDS, detect_language
+from newsreader.corpus.sanitize import sanitize
 from newsreader.store import Store
 
 # Files written "a while ago": the loader does not cache a file written in
@@ -200,3 +206,62 @@ def test_store_on_disk_keeps_articles_across_opens(corpus: Path, tmp_path: Path)
         warm = load([corpus], cache=counting)
         assert counting.hits == 5
     assert warm.articles == cold.articles
+
+
+# -- the load path's speed-ups keep behaviour ---------------------------------
+# Cold loads were profiled (docs/performance.md); the fast paths below must
+# give exactly what the straightforward versions gave.
+
+_ODD = st.sampled_from(
+    list("\x1b\x9b\x90\r\n\t\v\f\x85\u2028\u00a0\u200b\u00ad\u202e\ufeff\u3000e\u0301 [")
+)
+
+
+def _sanitize_every_pass(text: str) -> str:
+    from newsreader.corpus import sanitize as s
+
+    text = s._LINE_BREAKS.sub("\n", text)
+    text = s._ESCAPES.sub("", text)
+    text = s._CONTROLS.sub("", text)
+    text = s._INVISIBLE.sub("", text)
+    text = s._ODD_SPACES.sub(" ", text)
+    text = unicodedata.normalize("NFC", text)
+    text = s._SPACE_RUNS.sub(" ", text)
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=8), _ODD), max_size=30).map("".join))
+def test_sanitize_fast_path_matches_every_pass(text: str) -> None:
+    assert sanitize(text) == _sanitize_every_pass(text)
+
+
+def _language_by_each_word(text: str) -> str:
+    counts = dict.fromkeys(FUNCTION_WORDS, 0)
+    for word in re.findall(r"[a-z]+", text[:20_000].lower()):
+        for language, words in FUNCTION_WORDS.items():
+            if word in words:
+                counts[language] += 1
+    best = max(counts, key=lambda lang: counts[lang])
+    if best != "id" and counts[best] >= 5 and counts[best] >= 2 * counts["id"]:
+        return best
+    return "id"
+
+
+_FUNCTION_WORD = st.sampled_from(sorted(set().union(*FUNCTION_WORDS.values())) + ["kim", "xyz"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_FUNCTION_WORD, max_size=60).map(" ".join))
+def test_language_counting_matches_word_by_word(text: str) -> None:
+    assert detect_language(text) == _language_by_each_word(text)
+
+
+def test_duplicate_paragraphs_still_removed_with_cached_keys() -> None:
+    repeated = "Pemerintah kota membuka tiga posko pengungsian baru di dekat sungai."
+    text = (
+        f"Judul\n\nJAKARTA -- Hujan deras turun sejak pagi.\n\n{repeated}\n\n{repeated.upper()}\n"
+    )
+    article = article_from_text(text)
+    assert article.text.count("posko") == 1
+    assert [r.kind for r in article.removed if "POSKO" in r.text] == ["duplicate"]

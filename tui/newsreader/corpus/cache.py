@@ -93,7 +93,10 @@ READER_VERSION = f"corpus-{CORPUS_VERSION}-{_digest_rules()}"
 
 def file_key(path: Path, size: int, mtime_ns: int) -> FileKey:
     """The cache key of a file found with this size and mtime."""
-    return FileKey(os.path.abspath(path), size, mtime_ns)
+    text = str(path)
+    # Found paths under an absolute root are already absolute; abspath's
+    # normalisation costs more than the rest of building the key.
+    return FileKey(text if os.path.isabs(text) else os.path.abspath(text), size, mtime_ns)
 
 
 def cacheable(key: FileKey, now_ns: int | None = None) -> bool:

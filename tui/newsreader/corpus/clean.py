@@ -21,6 +21,7 @@ and ``"duplicate"``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -195,9 +196,11 @@ def _find_dateline_and_summary(
 def _mark_duplicates(pieces: list[_Piece], title: str | None) -> None:
     seen = {_key(title)} if title else set()
     for piece in pieces:
-        if piece.kind is not None or len(_WORDS.findall(piece.text)) < _MIN_DUPLICATE_WORDS:
+        if piece.kind is not None:
             continue
         key = _key(piece.text)
+        if key.count(" ") + 1 < _MIN_DUPLICATE_WORDS:  # fewer words than that
+            continue
         if key in seen:
             piece.kind = "duplicate"
         seen.add(key)
@@ -248,6 +251,9 @@ def _assemble(
     )
 
 
+# Several steps compare the same paragraphs (title, summary, captions,
+# duplicates): computing each key once halves the cost of cleaning.
+@functools.lru_cache(maxsize=512)
 def _key(text: str) -> str:
     """Comparison key: case and spacing and punctuation do not make a line new."""
     return " ".join(_WORDS.findall(text.casefold()))

@@ -9,6 +9,7 @@ evidence either way is read as Indonesian, newsreader's first language.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "id": frozenset(
@@ -39,11 +40,13 @@ def detect_language(text: str) -> str:
     Returns:
         "en" when English function words clearly dominate, else "id".
     """
-    counts = dict.fromkeys(FUNCTION_WORDS, 0)
-    for word in _WORD.findall(text[:_SAMPLE_CHARS].lower()):
-        for language, words in FUNCTION_WORDS.items():
-            if word in words:
-                counts[language] += 1
+    # Counting every word once in C, then looking up only the function
+    # words, is several times faster than testing each word against each set.
+    seen = Counter(_WORD.findall(text[:_SAMPLE_CHARS].lower()))
+    counts = {
+        language: sum(seen[word] for word in words if word in seen)
+        for language, words in FUNCTION_WORDS.items()
+    }
     best = max(counts, key=lambda lang: counts[lang])
     if (
         best != DEFAULT_LANGUAGE

@@ -36,6 +36,14 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
 _SPACE_RUNS = re.compile(r" {2,}")
+# Every character one of the passes above acts on: line separators, ESC and
+# 8-bit CSI/string starters (all within the C0/C1 control ranges), controls,
+# invisible format characters and odd spaces.
+_ANY_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
+    "\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+    "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
 
 
 def sanitize(text: str) -> str:
@@ -51,12 +59,16 @@ def sanitize(text: str) -> str:
     Returns:
         The same text with nothing a terminal would interpret.
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = _INVISIBLE.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = unicodedata.normalize("NFC", text)
+    # Most text has none of these characters: one scan to find out is far
+    # cheaper than five substitution passes that each change nothing.
+    if _ANY_SUSPECT.search(text):
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _ESCAPES.sub("", text)
+        text = _CONTROLS.sub("", text)
+        text = _INVISIBLE.sub("", text)
+        text = _ODD_SPACES.sub(" ", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     # NFC can compose a character out of pieces that were separated only by a
     # stripped control, so the space pass runs last.
     text = _SPACE_RUNS.sub(" ", text)
