@@ -124,6 +124,7 @@ def test_rule_finds_entity(sentence: str, expected: tuple[str, str]) -> None:
         "Korut adalah salah satu dari sedikit negara yang mendukung Rusia.",
         "Empat dari perjalanan tersebut dilakukan ke sekutu politik utama Korut.",
         "Mereka melanjutkan komunikasi dalam format satu lawan satu.",
+        "Para pemimpin akan melanjutkan komunikasi dalam format empat mata.",
         "Pandemi Covid-19 melanda dunia.",
         "Ini akan menjadi kunjungan kedua Kim ke Rusia.",
         "kata Kirby dalam konferensi pers Gedung Putih",

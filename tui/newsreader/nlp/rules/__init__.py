@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsreader.nlp.rules.events import event_patterns, inside_longer_name
 from newsreader.nlp.rules.prefilter import with_first_chars
-from newsreader.nlp.rules.quantity import quantity_patterns, with_qualifier
+from newsreader.nlp.rules.quantity import is_idiom, quantity_patterns, with_qualifier
 from newsreader.nlp.rules.temporal import DATE_PATTERNS, TIME_PATTERNS
 
 RULE_LABELS: tuple[str, ...] = ("DATE", "TIME", "QUANTITY", "EVENT")
@@ -73,6 +73,8 @@ def find_rule_spans(text: str) -> list[RuleSpan]:
             if label == "EVENT" and inside_longer_name(text, start):
                 continue
             if label == "QUANTITY":
+                if is_idiom(text[start:end]):
+                    continue
                 start = with_qualifier(text, start)
             found.append(RuleSpan(start, end, label, listed))
     return _without_overlaps(found)

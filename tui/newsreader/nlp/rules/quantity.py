@@ -36,6 +36,19 @@ def function_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
 
 
+@lru_cache(maxsize=1)
+def number_idioms() -> frozenset[str]:
+    """Number phrases that count nothing ("empat mata": in private)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "number_idioms.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
+
+
+def is_idiom(text: str) -> bool:
+    """Whether a QUANTITY match is one of the number idioms."""
+    return " ".join(text.lower().split()) in number_idioms()
+
+
 def quantity_patterns() -> tuple[str, ...]:
     """The QUANTITY regular expressions (built from the word tables)."""
     number = r"\d+(?:[.,]\d+)*"
