@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsreader.app.main import NewsReaderApp
 
 
 def run(paths: list[Path], *, model: str | None = None, max_bytes: int | None = None) -> None:
@@ -15,4 +22,17 @@ def run(paths: list[Path], *, model: str | None = None, max_bytes: int | None = 
     """
     from newsreader.app.main import NewsReaderApp
 
-    NewsReaderApp(paths, model=model, max_bytes=max_bytes).run()
+    asyncio.run(_run_then_leave(NewsReaderApp(paths, model=model, max_bytes=max_bytes)))
+
+
+async def _run_then_leave(app: NewsReaderApp) -> None:
+    await app.run_async()
+    if app.busy_work:
+        # A worker thread is inside model loading or a spaCy batch, which cannot
+        # be interrupted, and asyncio would wait for it before returning, holding
+        # the shell for seconds after the user quit. The user's state is saved
+        # and the store closed on unmount, and the cache writes in transactions,
+        # so leave now, taking the annotation processes we started with us.
+        for child in multiprocessing.active_children():
+            child.terminate()
+        os._exit(app.return_code or 0)

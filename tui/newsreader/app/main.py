@@ -106,6 +106,8 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         self._preloaded = articles is not None
         self._preannotated = list(annotated)
         self.pending_sentence: tuple[str, int] | None = None
+        # Names of thread work that cannot stop at once (model loading, compare).
+        self.busy_work: set[str] = set()
         self.comparison: Any = None
         self.comparison_data: dict[str, Any] | None = None
         self.state_store = persistence.UserStateStore.disabled()

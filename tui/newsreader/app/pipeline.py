@@ -7,6 +7,8 @@ after the list has painted.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -60,9 +62,22 @@ class Pipeline:
         worker = get_current_worker()
         library.build_search_docs(should_stop=lambda: worker.is_cancelled)
 
+    @contextmanager
+    def busy(self: NewsReaderApp, what: str) -> Iterator[None]:
+        """Mark slow, uninterruptible work as running (see ``newsreader.app.run``)."""
+        self.busy_work.add(what)
+        try:
+            yield
+        finally:
+            self.busy_work.discard(what)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="annotate")
     def annotate_corpus(self: NewsReaderApp, articles: list[Article]) -> None:
         """Load the model and annotate through the cache, posting progress."""
+        with self.busy("annotate"):
+            self._annotate(articles)
+
+    def _annotate(self: NewsReaderApp, articles: list[Article]) -> None:
         worker = get_current_worker()
         try:
             from newsreader.analysis import annotate_articles
@@ -94,6 +109,10 @@ class Pipeline:
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
     def compare_corpus(self: NewsReaderApp, annotated: list[AnnotatedArticle]) -> None:
         """Build the comparison; views render its JSON form, export uses the object."""
+        with self.busy("compare"):
+            self._compare(annotated)
+
+    def _compare(self: NewsReaderApp, annotated: list[AnnotatedArticle]) -> None:
         worker = get_current_worker()
         try:
             from newsreader import compare
