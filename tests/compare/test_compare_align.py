@@ -66,3 +66,19 @@ def test_a_sentence_split_in_two_by_another_outlet_joins_both_halves() -> None:
     assert len(facts) == 1
     assert [(m.article, m.index) for m in facts[0].mentions] == [("one", 0), ("two", 1), ("two", 2)]
     assert len(comparison.stories[0].unique["two"]) == 2
+
+
+def test_a_short_half_of_a_split_sentence_joins_its_neighbours_fact() -> None:
+    merged = (
+        "Bupati yang disebut jarang bepergian ke luar daerah, hanya melakukan tiga perjalanan "
+        "dinas ke Jakarta selama lima tahun menjabat, termasuk rapat anggaran provinsi dan "
+        "pertemuan dengan menteri keuangan di gedung kementerian."
+    )
+    split = (
+        "Bupati tidak sering bepergian ke luar daerah. Ia hanya melakukan tiga perjalanan dinas "
+        "ke Jakarta selama lima tahun menjabat, termasuk rapat anggaran provinsi dan pertemuan "
+        "dengan menteri keuangan di gedung kementerian. Warga menunggu kunjungan berikutnya."
+    )
+    comparison = build([make_article("one", merged), make_article("two", split)])
+    facts = comparison.stories[0].facts
+    assert [(m.article, m.index) for m in facts[0].mentions] == [("one", 0), ("two", 0), ("two", 1)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsreader.compare.dates import full_date
@@ -37,6 +37,11 @@ CORE_SAMPLE = 8
 # Two adjacent sentences of one article join a fact as one split sentence
 # only if together they match the others this much better than either alone.
 SPLIT_GAIN = 1.1
+# A half too short to pass the pair threshold joins its neighbour's fact if
+# this share of its (squared, normalised) weight lies in another article's
+# sentence, and it covers this share of that sentence its neighbour misses.
+HALF_PRECISION = 0.4
+HALF_GAIN = 0.1
 # Rarest features each sentence probes, and earlier postings read per probe.
 PROBES = 6
 WINDOW = 8
@@ -166,9 +171,53 @@ def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[i
         members[ri].extend(members.pop(rj))
         articles[ri] |= articles.pop(rj)
 
+    _add_split_halves(units, vectors, members, articles, find)
     groups = [sorted(m) for r, m in members.items() if len(articles[r]) >= 2]
     groups.sort(key=lambda g: (-len(g), min(g)))
     return groups
+
+
+def _add_split_halves(
+    units: Sequence[Unit],
+    vectors: Sequence[Vector],
+    members: dict[int, list[int]],
+    articles: dict[int, set[int]],
+    find: Callable[[int], int],
+) -> None:
+    """Let an ungrouped sentence join its neighbour's fact as the other half of a split.
+
+    A half of a split sentence ("Kim tidak sering bepergian ke luar
+    negeri.") is often too short to pass the pair threshold on its own. It
+    joins the fact of the sentence next to it when most of its own weight
+    lies in another article's sentence of the fact (HALF_PRECISION) and it
+    covers a part of that sentence its neighbour leaves out (HALF_GAIN).
+    """
+    at = {(u.article, u.index): k for k, u in enumerate(units)}
+    for root in [r for r in members if len(articles[r]) >= 2]:
+        for member in list(members[root]):
+            unit = units[member]
+            for step in (-1, 1):
+                k = at.get((unit.article, unit.index + step))
+                if k is None or k not in members or len(members[k]) != 1:
+                    continue
+                own = [m for m in members[root] if units[m].article == unit.article]
+                others = [m for m in members[root] if units[m].article != unit.article]
+                if len(own) == 1 and any(
+                    _completes(vectors[k], [vectors[m] for m in own], vectors[o])
+                    for o in others[:CORE_SAMPLE]
+                ):
+                    members.pop(k)
+                    articles.pop(k)
+                    members[root].append(k)
+                    break
+
+
+def _completes(half: Vector, own: list[Vector], other: Vector) -> bool:
+    """Whether ``half`` lies mostly inside ``other`` and covers what ``own`` leaves out."""
+    inside = sum(w * w for f, w in half.items() if f in other)
+    covered = {f for vec in own for f in vec}
+    gained = sum(w * w for f, w in other.items() if f in half and f not in covered)
+    return inside >= HALF_PRECISION and gained >= HALF_GAIN
 
 
 def _may_join(
@@ -177,6 +226,7 @@ def _may_join(
     shared: set[int],
     units: Sequence[Unit],
     vectors: Sequence[Vector],
+    gain: float = SPLIT_GAIN,
 ) -> bool:
     """Whether two groups may merge: one sentence per article, or a split sentence.
 
@@ -199,7 +249,7 @@ def _may_join(
             max(cosine(vectors[own[0]], vectors[o]), cosine(vectors[own[1]], vectors[o]))
             for o in others
         )
-        if together < apart * SPLIT_GAIN:
+        if together < apart * gain:
             return False
     return True
 
