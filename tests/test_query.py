@@ -189,6 +189,7 @@ def test_filtering_ten_thousand_articles_is_fast() -> None:
     started = time.perf_counter()
     hits = [a for a, d in zip(articles, docs, strict=True) if query.matches(a, doc=d)]
     elapsed = time.perf_counter() - started
+    print(f"matches() over 10,000 articles: {elapsed * 1000:.1f} ms")
     expected = [i for i in range(10_000) if i % 7 == 3 and "nomor 17" not in f"nomor {i}."]
     assert len(hits) == len(expected)
     assert elapsed < 1.0

@@ -8,7 +8,9 @@ import time
 import pytest
 from app_samples import synthetic
 
+from newsreader.app.library import Library
 from newsreader.app.main import NewsReaderApp
+from newsreader.query import parse
 
 pytestmark = pytest.mark.anyio
 
@@ -65,3 +67,21 @@ async def test_ten_thousand_articles_scroll_and_filter() -> None:
         assert typing / 17 < 0.1
         await pilot.press("escape")
         assert len(listing.rows) == COUNT
+
+
+def test_library_filter_over_ten_thousand_answers_within_a_frame() -> None:
+    """Not a tight timing assertion (shared CI); prints what one filter costs."""
+    library = Library(synthetic(COUNT))
+    started = time.perf_counter()
+    library.build_search_docs()
+    folding = time.perf_counter() - started
+    timings = []
+    for query in ("k", "ki", "kim", "kim outlet:antara", '-"catatan nomor 1"', "date:2023-09-05.."):
+        started = time.perf_counter()
+        library.filter(parse(query))
+        timings.append(time.perf_counter() - started)
+    median = statistics.median(timings)
+    print(
+        f"fold {COUNT} articles once: {folding * 1000:.0f} ms; filter median {median * 1000:.1f} ms"
+    )
+    assert median < 0.1

@@ -258,7 +258,7 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         title = f"Articles: {shown}"
         if not query.is_empty:
             title += f"  filter: {self.filter_text}"
-        self.query_one("#list-title", Static).update(Text(title))
+        self.query_one("#list-title", Static).update(Text(printable(title)))
 
     def _restore_position(self) -> None:
         """Reopen the article of the last session, or preview the first (not marked read)."""

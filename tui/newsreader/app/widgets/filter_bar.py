@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from newsreader.app.messages import FilterChanged, FilterClosed
+from newsreader.textsafe import printable
 
 PLACEHOLDER = 'text  outlet:x  entity:"Name"  label:ORG  date:2023-09-10..  is:unread  -word'
 
@@ -45,7 +46,7 @@ class FilterBar(Horizontal):
         """Show a match count or a parse error beside the input."""
         status = self.query_one("#filter-status", Static)
         status.set_class(error, "-error")
-        status.update(Text(message))
+        status.update(Text(printable(message)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
