@@ -37,7 +37,7 @@ pertemuan.
 """
 
 MIN_PRECISION = 0.80
-MIN_RECALL = 0.65
+MIN_RECALL = 0.70
 
 
 @pytest.fixture(scope="module")
