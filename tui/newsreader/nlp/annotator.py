@@ -152,9 +152,15 @@ class Annotator:
         which costs more than it saves on two cores).
         """
         import multiprocessing
+        import threading
         from concurrent.futures import Future, ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-        if "fork" in multiprocessing.get_all_start_methods():
+        # Forking copies only the calling thread: from a threaded process (the
+        # app annotates from a worker thread) a lock held elsewhere could stay
+        # locked forever in the child, so fork only when we are alone.
+        alone = threading.active_count() == 1
+        if alone and "fork" in multiprocessing.get_all_start_methods():
             # A forked worker inherits the loaded pipeline instead of loading it again.
             context = multiprocessing.get_context("fork")
             worker_annotator = self
@@ -170,6 +176,7 @@ class Annotator:
             initargs=(worker_annotator, batch_size),
         )
         pending: list[Future[list[Annotation]]] = []
+        yielded = 0
         try:
             next_batch = 0
             while next_batch < len(batches) or pending:
@@ -177,7 +184,14 @@ class Annotator:
                 while next_batch < len(batches) and len(pending) < 2 * n_process:
                     pending.append(executor.submit(_annotate_batch, batches[next_batch]))
                     next_batch += 1
-                yield from pending.pop(0).result()
+                batch = pending.pop(0).result()
+                yielded += len(batch)
+                yield from batch
+        except BrokenProcessPool:
+            # A worker that cannot start (e.g. spawned from an interactive
+            # session with no importable __main__) must not lose the run:
+            # finish here, in this process.
+            yield from self._annotate_serial(texts[yielded:], batch_size)
         finally:
             executor.shutdown(wait=False, cancel_futures=True)
 
