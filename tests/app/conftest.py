@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 from collections.abc import Callable
 
 import pytest
@@ -21,7 +23,15 @@ def make_app() -> Callable[..., SampleApp]:
     return SampleApp
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    # Pilot tests are async; anyio's pytest plugin runs them on asyncio only.
-    return "asyncio"
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests (pilot tests) in a fresh event loop.
+
+    Textual's pilot needs only asyncio; this saves depending on an async
+    pytest plugin the project does not otherwise need.
+    """
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -14,8 +13,6 @@ from newsreader.app.widgets.list import ArticleList
 from newsreader.app.widgets.reader import Reader
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import LABELS, AnnotatedArticle, Annotation, Entity
-
-pytestmark = pytest.mark.anyio
 
 SIZE = (120, 36)
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
 from newsreader.app.dialogs.folder import FolderDialog
 from newsreader.app.widgets.compare_pane import NOT_COMPUTED
 from newsreader.export import parse_export
-
-pytestmark = pytest.mark.anyio
 
 SIZE = (140, 40)
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsreader.app.main import NewsReaderApp
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import AnnotatedArticle, Annotation, Entity, Sentence
-
-pytestmark = pytest.mark.anyio
 
 TITLE = "[bold red]Awas[/bold red] [@click=app.quit]klik[/] \x1b]0;pwned\x07judul"
 BODY = (

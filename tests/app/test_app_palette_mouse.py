@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
 from newsreader.app.dialogs.folder import FolderDialog
 from newsreader.app.main import NewsReaderApp
-
-pytestmark = pytest.mark.anyio
 
 SIZE = (120, 36)
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import statistics
 import time
 
-import pytest
 from app_samples import synthetic
 
 from newsreader.app.library import Library
 from newsreader.app.main import NewsReaderApp
 from newsreader.query import parse
-
-pytestmark = pytest.mark.anyio
 
 COUNT = 10_000
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from app_samples import SampleApp
 from textual.widgets import Input
 
 from newsreader.store import default_path
-
-pytestmark = pytest.mark.anyio
 
 SIZE = (120, 36)
 
