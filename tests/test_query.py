@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -193,3 +195,12 @@ def test_filtering_ten_thousand_articles_is_fast() -> None:
     expected = [i for i in range(10_000) if i % 7 == 3 and "nomor 17" not in f"nomor {i}."]
     assert len(hits) == len(expected)
     assert elapsed < 1.0
+
+
+def test_query_is_core_code_without_textual_or_spacy() -> None:
+    code = "import sys, newsreader.query; print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "newsreader.query" in loaded
+    assert not any(name.split(".")[0] in {"textual", "spacy"} for name in loaded)
