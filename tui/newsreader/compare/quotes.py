@@ -2,8 +2,8 @@
 
 Indonesian news attributes speech with a small set of verbs ("kata X",
 "ujar X", "X mengatakan", "menurut X") and with pronoun forms ("ujarnya",
-"katanya") that point back to whoever spoke last. Verbs of the "kata" kind
-put the speaker after them, "me-" verbs before them.
+"katanya") that point back to the speech reported just before. Verbs of
+the "kata" kind put the speaker after them, "me-" verbs before them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _VERBS_SPEAKER_BEFORE = frozenset(
     """mengatakan menyatakan menegaskan menambahkan menjelaskan mengungkapkan
     menyebutkan mengklaim mengakui menilai memperingatkan berkata bilang""".split()
 )
-# Pronoun forms: the speaker is whoever spoke last.
+# Pronoun forms: the speaker of the speech reported just before.
 _VERBS_PRONOUN = frozenset(
     """katanya ujarnya menurutnya tuturnya ungkapnya tambahnya jelasnya tegasnya
     imbuhnya paparnya terangnya ucapnya""".split()
