@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+
 from app_samples import SampleApp
 from textual.widgets import Input
 
-from newsreader.store import default_path
+from newsreader.store import Store, default_path
 
 SIZE = (120, 36)
 
@@ -83,3 +86,28 @@ async def test_corrupted_database_is_reported_not_fatal() -> None:
         assert any("database" in note.lower() or "store" in note.lower() for note in app.notes)
         await pilot.press("s")  # state still works for the session
         assert app.library.state("alpha").starred
+
+
+async def test_locked_database_never_freezes_the_keys() -> None:
+    Store.open().close()
+    holder = sqlite3.connect(default_path(), isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the database
+    try:
+        app = NotingApp()
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            started = time.perf_counter()
+            await pilot.press("s", "j", "enter")
+            elapsed = time.perf_counter() - started
+            assert app.library.state("alpha").starred and app.library.state("beta").read
+            # Each write would wait for the lock; they run off the UI thread instead.
+            assert elapsed < 1.0
+            for _ in range(40):
+                await pilot.pause(0.1)
+                if any("locked" in note for note in app.notes):
+                    break
+            assert any("locked" in note for note in app.notes)
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()

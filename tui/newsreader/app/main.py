@@ -28,6 +28,7 @@ from newsreader.app.messages import (
     FilterChanged,
     FilterClosed,
     SentencePicked,
+    StateWritten,
 )
 from newsreader.app.pipeline import Pipeline
 from newsreader.app.user_actions import UserActions
@@ -160,6 +161,8 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         self.article_list.focus()
         if self.use_store:
             self.state_store = persistence.UserStateStore.open()
+            # post_message is safe from the store's writer thread and never blocks it.
+            self.state_store.after_write = lambda: self.post_message(StateWritten())
             self.show_store_warnings()
         if self._preloaded:
             self.post_message(CorpusLoaded(list(self.library.articles), []))
@@ -173,6 +176,9 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
             self.notify(
                 printable(warning), title="store", severity="warning", markup=False, timeout=10
             )
+
+    def on_state_written(self, message: StateWritten) -> None:
+        self.show_store_warnings()
 
     def on_unmount(self) -> None:
         self.state_store.close()

@@ -20,11 +20,11 @@ class CorpusLoaded(Message):
 
 
 @dataclass
-class StoreOpened(Message):
-    """The store worker opened the database (``store`` is ``None`` when it could not)."""
+class StateWritten(Message):
+    """The store finished a write of the user's state (it may have new warnings)."""
 
-    store: Any
-    warnings: list[str]
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, StateWritten)
 
 
 @dataclass

@@ -3,16 +3,24 @@
 The app talks to the store only through this module. A store that cannot
 be opened (missing, corrupted, locked) never stops the app: state is then
 kept for the session and the reason is shown once as a warning.
+
+Writes go through one background thread, in order: a database another
+program holds locked makes each write wait for the lock, and that wait must
+never freeze the screen.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 from newsreader.app.library import EDITABLE_FIELDS, Library, Overrides
+
+# Seconds a write waits for another program's lock before the store queues it.
+BUSY_TIMEOUT = 1.0
 
 
 class UserStateStore:
@@ -27,6 +35,23 @@ class UserStateStore:
         self.store = store
         self._warnings = list(warnings)
         self._shown = 0
+        self._writer = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsreader-state")
+            if store is not None
+            else None
+        )
+        # Called (in the writer thread) after each write, so new warnings reach the screen.
+        self.after_write: Callable[[], object] | None = None
+
+    def _write(self, work: Callable[[], object]) -> None:
+        """Queue a store write; it runs after every write queued before it."""
+        if self._writer is not None:
+            self._writer.submit(self._run_write, work)
+
+    def _run_write(self, work: Callable[[], object]) -> None:
+        work()
+        if self.after_write is not None:
+            self.after_write()
 
     @classmethod
     def disabled(cls) -> UserStateStore:
@@ -39,7 +64,7 @@ class UserStateStore:
         try:
             from newsreader.store import Store
 
-            store = Store.open()
+            store = Store.open(busy_timeout=BUSY_TIMEOUT)
         except Exception as error:  # noqa: BLE001 - a broken store must never stop the app
             return cls(None, [f"state is kept for this session only: {error}"])
         return cls(store, [])
@@ -52,7 +77,10 @@ class UserStateStore:
         return fresh
 
     def close(self) -> None:
-        """Close the store, saving changes it queued while the file was locked."""
+        """Finish queued writes, then close the store (it saves what the lock held back)."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -88,8 +116,13 @@ class UserStateStore:
             return
         state = library.state(article_id)
         key = self._key(library, article_id)
-        self.store.mark_read(key, state.read)
-        self.store.set_starred(key, state.starred)
+        store = self.store
+
+        def write() -> None:
+            store.mark_read(key, state.read)
+            store.set_starred(key, state.starred)
+
+        self._write(write)
 
     def save_overrides(self, library: Library, article_id: str) -> None:
         """Persist the hand-set title, outlet and date (blank clears an override)."""
@@ -97,8 +130,13 @@ class UserStateStore:
             return
         overrides = library.overrides(article_id)
         key = self._key(library, article_id)
-        for name in EDITABLE_FIELDS:
-            self.store.set_override(key, name, getattr(overrides, name))
+        store = self.store
+
+        def write() -> None:
+            for name in EDITABLE_FIELDS:
+                store.set_override(key, name, getattr(overrides, name))
+
+        self._write(write)
 
     # -- last position -------------------------------------------------------
 
@@ -117,15 +155,15 @@ class UserStateStore:
         from newsreader.store import Position
 
         path = os.path.abspath(library.article(article_id).path)
-        self.store.save_position(
-            Position(
-                article_id=article_id,
-                path=path,
-                list_index=list_index,
-                scroll=scroll,
-                sentence=sentence,
-            )
+        position = Position(
+            article_id=article_id,
+            path=path,
+            list_index=list_index,
+            scroll=scroll,
+            sentence=sentence,
         )
+        store = self.store
+        self._write(lambda: store.save_position(position))
 
     def saved_position(self, library: Library) -> Any | None:
         """The position saved last, if its article is in this corpus (the same file)."""
