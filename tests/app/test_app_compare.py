@@ -117,6 +117,7 @@ async def test_export_current_and_filtered_never_clobber(make_app, tmp_path: Pat
         await pilot.pause()
         alpha = folder / "alpha.md"
         assert alpha.exists()
+        assert str(app.query_one("#status").render()).startswith("exported 1 of 1 to ")
         text, spans = parse_export(alpha.read_text(encoding="utf-8"))
         assert text == app.library.article("alpha").text
         assert (text.index("Kim Jong-un"), text.index("Kim Jong-un") + 11, "PER") in spans

@@ -41,7 +41,9 @@ def export_selected(
     if not annotated:
         return ExportOutcome("export: articles are not annotated yet; try again when done", True)
     report = export_articles(export_items(annotated, comparison), folder, force=False)
-    summary = f"exported {len(report.written)} of {len(annotated)} to {folder}"
+    # The index (README.md) is written beside the articles; count articles only.
+    articles_written = [path for path in report.written if path != report.index]
+    summary = f"exported {len(articles_written)} of {len(annotated)} to {folder}"
     if report.kept:
         summary += f"; kept {len(report.kept)} existing (not overwritten)"
     if report.errors:
