@@ -16,6 +16,8 @@ CORE = [
     "newsreader.export",
     "newsreader.analysis",
     "newsreader.commands.entities",
+    "newsreader.query",
+    "newsreader.export_items",
 ]
 
 
