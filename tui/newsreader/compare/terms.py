@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from newsreader.compare.lexicon import name_translations, synonyms
+
 # Words, keeping internal hyphens and apostrophes ("Jong-un", "Jum'at") and
 # numbers with Indonesian separators ("1.500", "2,5") whole.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W_]+)*", re.UNICODE)
@@ -75,10 +77,17 @@ def _content(lower: str, name: bool) -> str | None:
     """The content stem of a lower-cased word; a name (``name``) is kept whole."""
     if lower in STOPWORDS or len(lower) < 2 or lower[0].isdigit():
         return None
+    # An English name word reads as its Indonesian equivalent, so "Warning
+    # Center" and "Pusat Peringatan" share their words.
+    lower = name_translations().get(lower, lower)
+    table = synonyms()
+    if not name and lower in table:
+        # Listed whole where Sastrawi misreads the word ("meninggal" -> "tinggal").
+        return table[lower]
     stemmed = lower if name else stem(lower)
     if stemmed in STOPWORDS or stemmed in REPORTING_STEMS:
         return None
-    return stemmed
+    return stemmed if name else table.get(stemmed, stemmed)
 
 
 def sentence_stems(
