@@ -38,6 +38,11 @@ MARKUP_PAYLOADS: dict[str, str] = {
     "rich_link": "[link=http://x]x[/link]",
     "textual_click": "[@click=app.quit]keluar[/]",
 }
+#: HTML as plain article text: must stay text in every export style, never live HTML.
+HTML_PAYLOADS: dict[str, str] = {
+    "script": '<script>alert("xss")</script>',
+    "img": "<img src=x onerror=alert(1)>",
+}
 #: Strings that must never reach stdout, stderr, the screen or an export.
 FORBIDDEN_SUBSTRINGS = ("pwned", "http://evil.example")
 
@@ -76,6 +81,8 @@ def injection_article() -> str:
         f"Gubernur Jawa Barat Ridwan Hidayat menyebut{e['c0']} festival ini "
         f"menarik wisatawan{e['c1']} dari Malaysia dan Singapura.{e['osc_8bit']}",
         f"Informasi lengkap tersedia di {e['osc8_link']} situs panitia.",
+        f"Akun itu menulis {HTML_PAYLOADS['script']} dan {HTML_PAYLOADS['img']} di kolom "
+        "komentar situs festival.",
         # Ordinary paragraphs: a real article carries its payloads among normal
         # prose, and the loader treats text dense with controls as binary.
         *PARAGRAPHS[1:],

@@ -19,6 +19,7 @@ from newsreader.textsafe import printable
 pytestmark = pytest.mark.anyio
 
 SIZE = (150, 45)
+HUGE_CHARS = 600_000
 # This process is the reader here: as root it reads a chmod-000 file anyway.
 MODES_ENFORCED = os.geteuid() != 0
 
@@ -44,20 +45,23 @@ async def test_app_survives_the_whole_bad_corpus(bad_corpus: BadCorpus) -> None:
         assert f"… and {len(bad) - 5} more files skipped" in app.notes
         assert_frame_inert(app)
 
-        # Every article, opened from the list; removed lines shown and hidden.
+        # Every article, opened from the list, with its removed lines shown.
         seen = []
         for index in range(len(good)):
             app.article_list.focus()
             if index:
                 await pilot.press("j")
             await pilot.press("enter")
+            if not index:
+                await pilot.press("r")  # stays on for the articles that follow
             article_id = app.reader.article_id
             seen.append(article_id)
             assert article_id == app.article_list.current_id
-            await pilot.press("r")
+            assert app.reader.show_removed
             assert_frame_inert(app)
-            await pilot.press("r")
         assert sorted(seen) == sorted(good.values())
+        await pilot.press("r")
+        assert not app.reader.show_removed
 
         app.article_list.focus()
         app.article_list.select_id(bad_corpus.injection_id)
@@ -160,9 +164,10 @@ def _huge_text(chars: int) -> str:
 async def test_ui_answers_keys_while_a_huge_article_is_annotated(tmp_path: Path) -> None:
     folder = tmp_path / "besar"
     folder.mkdir()
-    # 600 kB: over a hundred times a normal article, and seconds of spaCy work.
+    # 600 kB: over a hundred times a normal article, and many seconds of spaCy
+    # work (2 MB behaves the same and only takes three times longer).
     (folder / "sangat-panjang.txt").write_text(
-        article_text("Laporan Banjir Seluruh Provinsi", (_huge_text(600_000),)), encoding="utf-8"
+        article_text("Laporan Banjir Seluruh Provinsi", (_huge_text(HUGE_CHARS),)), encoding="utf-8"
     )
     (folder / "pendek.txt").write_text(article_text("Banjir Rendam Surabaya"), encoding="utf-8")
     seen: list[object] = []
@@ -177,13 +182,12 @@ async def test_ui_answers_keys_while_a_huge_article_is_annotated(tmp_path: Path)
         )
         worker = next(w for w in app.workers if w.group == "annotate")
         assert worker.state == WorkerState.RUNNING
-        keys = ["j", "k", "enter", "right_square_bracket", "r", "r", "question_mark", "escape"]
+        keys = ["j", "enter", "r", "question_mark", "escape"]
         timings = []
         for key in keys:
             started = time.perf_counter()
             await pilot.press(key)
             timings.append(time.perf_counter() - started)
-        print("\n", [f"{t * 1000:.0f}" for t in timings], worker.state)
         assert worker.state == WorkerState.RUNNING, "the keys were answered during annotation"
         assert not any(isinstance(m, ArticlesAnnotated) for m in seen)
         assert app.reader.article_id in {"sangat-panjang", "pendek"}
@@ -192,9 +196,24 @@ async def test_ui_answers_keys_while_a_huge_article_is_annotated(tmp_path: Path)
         await wait_until(pilot, lambda: app.library.annotated, what="annotation to finish")
         annotation_left = time.perf_counter() - pressed_at
         assert app.library.annotation("sangat-panjang").entities
-        print(
-            f"\nkey presses during annotation: {len(timings)}, "
-            f"max {max(timings) * 1000:.0f} ms, median "
-            f"{sorted(timings)[len(timings) // 2] * 1000:.0f} ms; "
-            f"annotation still needed {annotation_left:.1f} s after the last key"
+        # Idle means after the comparison worker too, which starts once annotation ends.
+        await wait_until(pilot, lambda: app.comparison_data is not None, what="comparison")
+        idle = []
+        for key in keys:
+            started = time.perf_counter()
+            await pilot.press(key)
+            idle.append(time.perf_counter() - started)
+    # Reported, not asserted: timings depend on the machine and its load.
+    print(
+        f"\n{len(timings)} key presses during annotation of {HUGE_CHARS // 1000} kB: median "
+        f"{_ms(timings)} ms, max {max(timings) * 1000:.0f} ms; idle median {_ms(idle)} ms; "
+        f"annotation went on {annotation_left:.1f} s after the last key; per key "
+        + ", ".join(
+            f"{k}={t * 1000:.0f}/{i * 1000:.0f}"
+            for k, t, i in zip(keys, timings, idle, strict=True)
         )
+    )
+
+
+def _ms(timings: list[float]) -> str:
+    return f"{sorted(timings)[len(timings) // 2] * 1000:.0f}"

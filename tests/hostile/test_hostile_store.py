@@ -157,13 +157,21 @@ def _damage_table(db: Path, table: str) -> int:
     return len(pages)
 
 
-def test_cli_with_a_damaged_cache_table_warns_and_works(reference, tmp_path: Path) -> None:
-    folder, expected, clean_xdg = reference
-    shutil.copytree(clean_xdg / "data", tmp_path / "data")
-    assert _damage_table(_db(tmp_path), "annotations") >= 1
-    result = run_cli("entities", "--json", folder, xdg=tmp_path)
+@pytest.fixture(scope="module")
+def damaged_cache_run(reference, tmp_path_factory: pytest.TempPathFactory):
+    """The CLI on a database whose annotation pages were overwritten with junk."""
+    folder, _, clean_xdg = reference
+    xdg = tmp_path_factory.mktemp("damaged-cache")
+    shutil.copytree(clean_xdg / "data", xdg / "data")
+    assert _damage_table(_db(xdg), "annotations") >= 1
+    return run_cli("entities", "--json", folder, xdg=xdg), xdg
+
+
+def test_cli_with_a_damaged_cache_table_works(reference, damaged_cache_run) -> None:
+    _, expected, _ = reference
+    result, xdg = damaged_cache_run
     assert _entities(result) == expected
-    assert len(list(_db(tmp_path).parent.glob(f"{DB_FILENAME}.corrupt-*"))) == 1
+    assert len(list(_db(xdg).parent.glob(f"{DB_FILENAME}.corrupt-*"))) == 1
 
 
 @pytest.mark.xfail(
@@ -171,11 +179,8 @@ def test_cli_with_a_damaged_cache_table_warns_and_works(reference, tmp_path: Pat
     reason="commands/common.py prints store.warnings only right after Store.open; damage "
     "found later (reading the annotation cache) is never reported",
 )
-def test_cli_reports_damage_found_while_reading_the_cache(reference, tmp_path: Path) -> None:
-    folder, _, clean_xdg = reference
-    shutil.copytree(clean_xdg / "data", tmp_path / "data")
-    _damage_table(_db(tmp_path), "annotations")
-    result = run_cli("entities", "--json", folder, xdg=tmp_path)
+def test_cli_reports_damage_found_while_reading_the_cache(damaged_cache_run) -> None:
+    result, _ = damaged_cache_run
     assert any("damaged" in line for line in _store_lines(result.stderr))
 
 
