@@ -57,6 +57,17 @@ def _parser() -> argparse.ArgumentParser:
         help="synthetic sentences with a place/organisation right before a person",
     )
     parser.add_argument(
+        "--hyphenated-names",
+        action="store_true",
+        help='add copies of "Kim Jong Un"-style names written "Kim Jong-un"',
+    )
+    parser.add_argument(
+        "--swapped-copies",
+        type=int,
+        default=DataOptions.swapped_copies,
+        help="copies of the cased corpora with names swapped between sentences",
+    )
+    parser.add_argument(
         "--set",
         dest="overrides",
         type=_override,
@@ -98,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         idner_copies=args.idner_copies,
         use_nergrit=not args.no_nergrit,
         adjacent_names=args.adjacent_names,
+        hyphenated_names=args.hyphenated_names,
+        swapped_copies=args.swapped_copies,
     )
     run_train(
         data_dir,

@@ -6,7 +6,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsreader.nlp.train.augment import adjacent_names
+from newsreader.nlp.train.augment import (
+    adjacent_names,
+    hyphenated_given_names,
+    replaced_mentions,
+)
 from newsreader.nlp.train.corpora import CORPORA, LABELS, TaggedSentence, read_split
 from newsreader.nlp.train.leaks import LeakReport, remove_leaks
 from newsreader.nlp.train.recase import CasingStats, recase_corpus
@@ -22,6 +26,8 @@ class DataOptions:
     nerp: str = "lower"
     idner_copies: int = 3
     adjacent_names: int = 0  # synthetic "institution + person" sentences
+    hyphenated_names: bool = False  # "Kim Jong Un" copied as "Kim Jong-un"
+    swapped_copies: int = 0  # copies of cased sentences with names swapped
     use_nergrit: bool = True
     labels: tuple[str, ...] = LABELS
 
@@ -75,7 +81,8 @@ def build_training_data(data_dir: Path, options: DataOptions, seed: int = 0) -> 
     raw_train = [
         sentence for corpus in CORPORA for sentence in read_split(data_dir, corpus, "train", labels)
     ]
-    train, leaks = remove_leaks(raw_train, held_out_splits(data_dir, labels))
+    held_out = held_out_splits(data_dir, labels)
+    train, leaks = remove_leaks(raw_train, held_out)
     idner = [s for s in train if s.corpus == "idner"]
     nergrit = [s for s in train if s.corpus == "nergrit"]
     nerp = [s for s in train if s.corpus == "nerp"]
@@ -89,6 +96,13 @@ def build_training_data(data_dir: Path, options: DataOptions, seed: int = 0) -> 
         combined += [replace(s, corpus="nerp-recased") for s in recase_corpus(nerp, stats)]
     if options.adjacent_names:
         combined += adjacent_names([*idner, *nergrit], options.adjacent_names, seed)
+    if options.swapped_copies:
+        combined += replaced_mentions([*idner, *nergrit], options.swapped_copies, seed)
+    if options.hyphenated_names:
+        combined += hyphenated_given_names([*idner, *nergrit])
+    # A made-up sentence could still coincide with a held-out one: check again.
+    combined, synthetic_leaks = remove_leaks(combined, held_out)
+    leaks.removed.update(synthetic_leaks.removed)
     dev = read_split(data_dir, "idner", "dev", labels)
     return TrainingData(train=combined, dev=dev, leaks=leaks)
 
