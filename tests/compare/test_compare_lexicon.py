@@ -52,6 +52,6 @@ def test_synonymous_news_verbs_read_as_one_word() -> None:
 
 
 def test_name_words_are_not_replaced_by_synonyms() -> None:
-    # "Masyarakat" inside a name stays itself; only its lower-case use is a synonym.
+    # "Masyarakat" inside a name (no ORG span given) stays itself.
     assert "masyarakat" in _stems("Kami bertemu Ketua Forum Masyarakat Jakarta kemarin.")
     assert _stems("Bantuan untuk masyarakat desa.") == _stems("Bantuan untuk warga desa.")

@@ -103,6 +103,10 @@ def test_impossible_dates_and_plain_words_are_not_dates() -> None:
         ("1.500,75 ton", 1500.75, "ton", None),
         ("Sebanyak 14 orang", 14, "orang", None),
         ("mencapai Rp 5 miliar", 5e9, "IDR", None),
+        ("mencapai 46 orang", 46, "orang", None),
+        ("sebanyak 14 orang", 14, "orang", None),
+        ("hingga 20 orang", 20, "orang", None),
+        ("sejumlah 5 rumah", 5, "rumah", None),
     ],
 )
 def test_numbers_with_units(

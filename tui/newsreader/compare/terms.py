@@ -91,7 +91,10 @@ def _content(lower: str, name: bool) -> str | None:
 
 
 def sentence_stems(
-    sentence: str, start_at: int = 0, masked: Sequence[tuple[int, int]] = ()
+    sentence: str,
+    start_at: int = 0,
+    masked: Sequence[tuple[int, int]] = (),
+    common: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[int], list[str | None]]:
     """Word start offsets and content stems of a sentence, in one pass.
 
@@ -99,6 +102,9 @@ def sentence_stems(
         sentence: The sentence.
         start_at: Offset to start from (after a dateline).
         masked: Spans whose words get no stem (values such as dates and counts).
+        common: Spans of names made of common words (institutions, events:
+            "Dinas Pemadam Kebakaran"), whose capitalised words are stemmed
+            like any other so they meet the same words written in lower case.
 
     Returns:
         (starts, stems): one entry per word; a stem is None for function
@@ -112,6 +118,9 @@ def sentence_stems(
         if masked and any(a <= start < b for a, b in masked):
             stems.append(None)
         else:
-            stems.append(_content(word.lower(), bool(starts) and word[0].isupper()))
+            name = bool(starts) and word[0].isupper()
+            if name and common and any(a <= start < b for a, b in common):
+                name = False
+            stems.append(_content(word.lower(), name))
         starts.append(start)
     return starts, stems

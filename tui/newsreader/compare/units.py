@@ -20,6 +20,11 @@ from newsreader.nlp.annotation import AnnotatedArticle, Entity, Sentence
 from newsreader.nlp.normalize import NormalizedDate, Quantity, normalize_date, normalize_number
 
 NAMED_LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "EVENT"})
+# Names built of common words ("Dinas Pemadam Kebakaran", "Forum Ekonomi
+# Timur"): their words are stemmed like the same words in lower case. People
+# and places keep their words whole, since Sastrawi would read "Kediri" as
+# "diri" and "Pemalang" as "malang".
+COMMON_WORD_LABELS: frozenset[str] = frozenset({"ORG", "EVENT"})
 # Words inside these entities are values, compared as such, not content words.
 VALUE_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "QUANTITY"})
 # Content words either side of a value that describe its role in the sentence.
@@ -167,7 +172,8 @@ def _unit(
 ) -> Unit:
     skip = dateline_end(sentence) if index == 0 else 0
     value_spans = [(e.start, e.end) for e in entities if e.label in VALUE_LABELS]
-    starts, stems = sentence_stems(sentence, skip, value_spans)
+    common = [(e.start, e.end) for e in entities if e.label in COMMON_WORD_LABELS]
+    starts, stems = sentence_stems(sentence, skip, value_spans, common)
     days: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
     quantities: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
     for e in entities:
@@ -176,7 +182,7 @@ def _unit(
             if day is not None:
                 days.append((e.text, e.start, e.end, day))
         elif e.label == "QUANTITY":
-            amount = _read_quantity(e.text)
+            amount = normalize_number(e.text)
             if amount is not None:
                 quantities.append((e.text, e.start, e.end, amount))
     values: list[Value] = []
@@ -198,20 +204,6 @@ def _unit(
         values=values,
         attribution=attribute(sentence, entities),
     )
-
-
-def _read_quantity(text: str) -> Quantity | None:
-    """Normalise a QUANTITY mention, dropping leading words the normaliser rejects.
-
-    Some qualifiers ("mencapai 46 orang", "sebanyak ...") are not read by
-    ``normalize_number``; the count itself still is once they are dropped.
-    """
-    words = text.split()
-    for skip in range(min(len(words), 3)):
-        amount = normalize_number(" ".join(words[skip:]))
-        if amount is not None:
-            return amount
-    return None
 
 
 def _with_roles(
