@@ -22,6 +22,7 @@ from hostile_run import (
     cli_env,
     mode_prefix,
     run_cli,
+    start_cli,
 )
 
 from newsreader.textsafe import printable
@@ -388,3 +389,20 @@ def test_files_vanishing_or_changing_during_the_load(tmp_path: Path, module_xdg:
          "reason": "file changed while it was being read; load it again"},
     ]  # fmt: skip
     assert len(_skip_lines(assert_terminal_safe(result.stderr, "stderr"))) == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="commands/common.py print_json: a reader that stops early (newsreader ... | head) "
+    "makes the CLI die with a BrokenPipeError traceback on stderr",
+)
+def test_reader_closing_the_pipe_early_gets_no_traceback(
+    bad_corpus: BadCorpus, module_xdg: Path, entities_json
+) -> None:
+    process = start_cli("entities", "--json", bad_corpus.root, xdg=module_xdg)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100)  # the 1 MB article makes the output far exceed a pipe
+    process.stdout.close()
+    stderr = process.stderr.read()
+    process.wait(timeout=600)
+    assert b"Traceback" not in stderr
