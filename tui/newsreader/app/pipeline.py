@@ -44,7 +44,7 @@ PARALLEL_FROM = 200
 class Pipeline:
     """Workers and their result handlers, mixed into :class:`NewsReaderApp`."""
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load")
     def load_corpus(self: NewsReaderApp) -> None:
         """Read the files (fast, no spaCy) and hand the articles to the UI."""
         from newsreader.corpus import load
@@ -52,11 +52,14 @@ class Pipeline:
 
         paths = self.paths or [seeds_dir()]
         kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
-        result = load(paths, **kwargs)
+        # Unchanged files come back from the store without being read again,
+        # which is what makes a large corpus paint quickly the second time.
+        with persistence.cache_store(self.use_store) as store:
+            result = load(paths, cache=store, **kwargs)
         if not get_current_worker().is_cancelled:
             self.post_message(CorpusLoaded(list(result.articles), list(result.errors)))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index", description="index")
     def index_corpus(self: NewsReaderApp, library: Library) -> None:
         """Fold titles and bodies for filtering ahead of the first keystroke."""
         worker = get_current_worker()
@@ -71,7 +74,9 @@ class Pipeline:
         finally:
             self.busy_work.discard(what)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="annotate")
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="annotate", description="annotate"
+    )
     def annotate_corpus(self: NewsReaderApp, articles: list[Article]) -> None:
         """Load the model and annotate through the cache, posting progress."""
         with self.busy("annotate"):
@@ -86,27 +91,30 @@ class Pipeline:
             self.post_message(AnnotationFailed(f"model not available ({error})"))
             return
         self.post_message(AnnotationProgressed(0, len(articles)))
-        try:
-            annotator = Annotator(model=self.model)
-            annotator.load()
-        except Exception as error:  # noqa: BLE001 - any model failure is reported, not fatal
-            self.post_message(AnnotationFailed(f"model not available ({error})"))
-            return
+        # The model loads only if some article misses the cache, so a warm
+        # open never imports spaCy.
+        annotator = Annotator(model=self.model)
         with persistence.cache_store(self.use_store) as store:
-            annotated = annotate_articles(
-                articles,
-                annotator,
-                store,
-                n_process=PROCESSES if len(articles) >= PARALLEL_FROM else 1,
-                on_progress=lambda done, total: self.post_message(
-                    AnnotationProgressed(done, total)
-                ),
-                should_stop=lambda: worker.is_cancelled,
-            )
+            try:
+                annotated = annotate_articles(
+                    articles,
+                    annotator,
+                    store,
+                    n_process=PROCESSES if len(articles) >= PARALLEL_FROM else 1,
+                    on_progress=lambda done, total: self.post_message(
+                        AnnotationProgressed(done, total)
+                    ),
+                    should_stop=lambda: worker.is_cancelled,
+                )
+            except Exception as error:  # noqa: BLE001 - any model failure is reported, not fatal
+                self.post_message(AnnotationFailed(f"model not available ({error})"))
+                return
+            if store is not None and not worker.is_cancelled:
+                store.prune_annotations(annotator.info.cache_key)
         if not worker.is_cancelled:
             self.post_message(ArticlesAnnotated(annotated, annotator.info.cache_key))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare", description="compare")
     def compare_corpus(self: NewsReaderApp, annotated: list[AnnotatedArticle]) -> None:
         """Build the comparison; views render its JSON form, export uses the object."""
         with self.busy("compare"):
