@@ -109,12 +109,6 @@ def test_entities_output_has_no_control_characters(bad_corpus: BadCorpus, entiti
         assert forbidden.encode() not in entities_run.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="print_json (commands/common.py) uses ensure_ascii=False, which escapes C0 "
-    "but writes C1 controls (U+0080-U+009F, e.g. the 8-bit CSI U+009B) from file "
-    "names raw to stdout",
-)
 def test_json_stdout_escapes_c1_controls_in_paths(entities_run) -> None:
     assert_terminal_safe(entities_run.stdout, "stdout")
 
@@ -391,11 +385,6 @@ def test_files_vanishing_or_changing_during_the_load(tmp_path: Path, module_xdg:
     assert len(_skip_lines(assert_terminal_safe(result.stderr, "stderr"))) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/common.py print_json: a reader that stops early (newsreader ... | head) "
-    "makes the CLI die with a BrokenPipeError traceback on stderr",
-)
 def test_reader_closing_the_pipe_early_gets_no_traceback(
     bad_corpus: BadCorpus, module_xdg: Path, entities_json
 ) -> None:

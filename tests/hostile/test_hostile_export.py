@@ -138,13 +138,6 @@ def test_export_of_text_made_only_of_payloads(tmp_path: Path) -> None:
     assert parse_export(markdown)[0] == article.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="corpus/sanitize.py _ESCAPES treats a lone C1 string introducer (U+0090, "
-    "U+0098, U+009D-U+009F) as an unterminated DCS/OSC and deletes the rest of the line: "
-    "mojibake such as 'â€\\x9d' (a UTF-8 closing quote read as cp1252) silently drops the "
-    "rest of the paragraph, and it is not in Article.removed",
-)
 def test_stray_c1_character_does_not_swallow_the_rest_of_the_paragraph() -> None:
     line = "Ia berkata â€œyaâ€\x9d lalu pergi ke pasar bersama 3 temannya."
     assert sanitize(line) == "Ia berkata â€œyaâ€ lalu pergi ke pasar bersama 3 temannya."

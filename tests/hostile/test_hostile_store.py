@@ -174,11 +174,6 @@ def test_cli_with_a_damaged_cache_table_works(reference, damaged_cache_run) -> N
     assert len(list(_db(xdg).parent.glob(f"{DB_FILENAME}.corrupt-*"))) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/common.py prints store.warnings only right after Store.open; damage "
-    "found later (reading the annotation cache) is never reported",
-)
 def test_cli_reports_damage_found_while_reading_the_cache(damaged_cache_run) -> None:
     result, _ = damaged_cache_run
     assert any("damaged" in line for line in _store_lines(result.stderr))

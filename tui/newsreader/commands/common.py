@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,6 +17,7 @@ from newsreader.resources import seeds_dir
 from newsreader.textsafe import printable
 
 DEFAULT_MAX_BYTES = 20_000_000
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def input_paths(args: argparse.Namespace) -> list[Path]:
@@ -46,8 +48,6 @@ def annotate_for_command(
         from newsreader.store import Store
 
         store = Store.open()
-        for warning in store.warnings:
-            print(f"newsreader: {printable(warning)}", file=stderr)
     try:
         n_process = 2 if len(result.articles) >= 200 else 1
         annotated = annotate_articles(result.articles, annotator, store, n_process=n_process)
@@ -57,6 +57,10 @@ def annotate_for_command(
     finally:
         if store is not None:
             store.close()
+            # Damage can be found at open or later, while reading the cache:
+            # report everything the store met, once, after it is done.
+            for warning in dict.fromkeys(store.warnings):
+                print(f"newsreader: {printable(warning)}", file=stderr)
     return annotated, annotator
 
 
@@ -67,7 +71,10 @@ def errors_json(result: LoadResult) -> list[dict[str, str]]:
 def print_json(payload: object, stdout: TextIO = sys.stdout) -> None:
     # ensure_ascii=False keeps Indonesian and other scripts readable; JSON
     # escaping already neutralises control characters in strings.
-    json.dump(payload, stdout, ensure_ascii=False, indent=2)
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls but not C1 (U+0080-U+009F), which a terminal
+    # may still interpret (U+009B is an 8-bit CSI): escape them too.
+    stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     stdout.write("\n")
 
 

@@ -19,11 +19,14 @@ import unicodedata
 # a terminal would swallow that much too.
 _ESCAPES = re.compile(
     r"""
+    # A lone C1 introducer must be terminated to count as a sequence: in
+    # scraped text it is usually mojibake (a cp1252-read closing quote ends
+    # in U+009D), and eating the rest of the line would lose article text.
     \x1b\[[0-?]*[ -/]*[@-~]?                      # CSI
     | \x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?   # OSC, DCS, SOS, PM, APC
     | \x1b[ -/]*[0-~]?                            # nF and two-character escapes
     | \x9b[0-?]*[ -/]*[@-~]?                      # 8-bit CSI
-    | [\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x9c)?  # 8-bit string sequences
+    | [\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x9c)  # 8-bit string sequences
     """,
     re.VERBOSE,
 )
