@@ -239,21 +239,10 @@ def test_starred_article_survives_a_damaged_cache(damaged_cache_sessions) -> Non
     assert seen["third_injeksi"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/persistence.py: the annotation worker's own Store (cache_store) finds the "
-    "damage, moves the file aside and rebuilds it, while the UI's UserStateStore keeps "
-    "its connection to the moved file: state saved afterwards is lost",
-)
 def test_star_set_after_the_damage_is_found_is_kept(damaged_cache_sessions) -> None:
     assert damaged_cache_sessions["third_banjir"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/persistence.py cache_store drops the worker store's warnings: the user is "
-    "never told the database was damaged and set aside",
-)
 def test_app_tells_the_user_about_the_damaged_cache(damaged_cache_sessions) -> None:
     notes = damaged_cache_sessions["second_notes"]
     assert any("damaged" in str(note) for note in notes)

@@ -116,3 +116,10 @@ class FilterClosed(Message):
     """Enter kept the filter (``cleared`` False) or Esc cleared it."""
 
     cleared: bool
+
+
+@dataclass
+class StoreDegraded(Message):
+    """A worker's store met trouble (damage set aside, read-only, locked)."""
+
+    warnings: list[str]

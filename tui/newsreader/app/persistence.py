@@ -69,6 +69,10 @@ class UserStateStore:
             return cls(None, [f"state is kept for this session only: {error}"])
         return cls(store, [])
 
+    def add_warnings(self, warnings: list[str]) -> None:
+        """Warnings met elsewhere (a worker's own connection), to show like ours."""
+        self._warnings.extend(warnings)
+
     def new_warnings(self) -> list[str]:
         """Warnings not yet returned by an earlier call (the store adds them as it degrades)."""
         every = self._warnings + (list(self.store.warnings) if self.store is not None else [])
@@ -181,7 +185,9 @@ class UserStateStore:
 
 
 @contextmanager
-def cache_store(enabled: bool) -> Iterator[Any | None]:
+def cache_store(
+    enabled: bool, on_warnings: Callable[[list[str]], object] | None = None
+) -> Iterator[Any | None]:
     """A store for the annotation cache, opened and closed in the calling thread.
 
     SQLite connections belong to the thread that made them, so the worker
@@ -201,3 +207,7 @@ def cache_store(enabled: bool) -> Iterator[Any | None]:
         yield store
     finally:
         store.close()
+        # The worker's store may have found damage and set the file aside;
+        # the UI must hear of it (and reconnect to the rebuilt database).
+        if store.warnings and on_warnings is not None:
+            on_warnings(list(store.warnings))

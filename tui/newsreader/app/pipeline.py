@@ -25,6 +25,7 @@ from newsreader.app.messages import (
     ComparisonFailed,
     ComparisonProgressed,
     CorpusLoaded,
+    StoreDegraded,
 )
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import AnnotatedArticle
@@ -54,7 +55,7 @@ class Pipeline:
         kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
         # Unchanged files come back from the store without being read again,
         # which is what makes a large corpus paint quickly the second time.
-        with persistence.cache_store(self.use_store) as store:
+        with persistence.cache_store(self.use_store, self._store_degraded) as store:
             result = load(paths, cache=store, **kwargs)
         if not get_current_worker().is_cancelled:
             self.post_message(CorpusLoaded(list(result.articles), list(result.errors)))
@@ -94,7 +95,7 @@ class Pipeline:
         # The model loads only if some article misses the cache, so a warm
         # open never imports spaCy.
         annotator = Annotator(model=self.model)
-        with persistence.cache_store(self.use_store) as store:
+        with persistence.cache_store(self.use_store, self._store_degraded) as store:
             try:
                 annotated = annotate_articles(
                     articles,
@@ -139,6 +140,20 @@ class Pipeline:
             return
         if not worker.is_cancelled:
             self.post_message(ComparisonBuilt(comparison, compare.to_json(comparison)))
+
+    def _store_degraded(self: NewsReaderApp, warnings: list[str]) -> None:
+        self.post_message(StoreDegraded(warnings))
+
+    def on_store_degraded(self: NewsReaderApp, message: StoreDegraded) -> None:
+        """Reconnect the user's state to the database the worker may have rebuilt."""
+        old = self.state_store
+        if old.store is not None:
+            old.close()
+            fresh = persistence.UserStateStore.open()
+            fresh.after_write = old.after_write
+            self.state_store = fresh
+        self.state_store.add_warnings(message.warnings)
+        self.show_store_warnings()
 
     def on_worker_state_changed(self: NewsReaderApp, event: Worker.StateChanged) -> None:
         """One place where worker failures become a notification instead of a crash."""
