@@ -53,7 +53,7 @@ def test_installed_wheel_finds_resources_and_loads_model(
     code = (
         "import newsreader.resources as r, newsreader.nlp.annotator as a;"
         "print(r.styles_dir()); print(r.seeds_dir());"
-        "ann = a.Annotator(); doc = ann.annotate('Juru bicara Kremlin Dmitry Peskov mengatakan.');"
+        "ann = a.Annotator(); doc = ann.annotate('Presiden Joko Widodo bertemu Presiden Rusia Vladimir Putin di Moskow.');"
         "print([(e.text, e.label) for e in doc.entities])"
     )
     result = subprocess.run(
@@ -66,4 +66,4 @@ def test_installed_wheel_finds_resources_and_loads_model(
     assert result.returncode == 0, result.stderr[-2000:]
     styles, seeds, entities = result.stdout.splitlines()
     assert styles.startswith(str(target)) and seeds.startswith(str(target))
-    assert "('Dmitry Peskov', 'PER')" in entities
+    assert "('Vladimir Putin', 'PER')" in entities
