@@ -54,7 +54,8 @@ def test_installed_wheel_finds_resources_and_loads_model(
         "import newsreader.resources as r, newsreader.nlp.annotator as a;"
         "print(r.styles_dir()); print(r.seeds_dir());"
         "ann = a.Annotator();"
-        "doc = ann.annotate('Presiden Joko Widodo bertemu Presiden Rusia Vladimir Putin di Moskow.');"
+        "doc = ann.annotate('Presiden Joko Widodo bertemu Presiden Rusia '"
+        "'Vladimir Putin di Moskow.');"
         "print([(e.text, e.label) for e in doc.entities])"
     )
     result = subprocess.run(
