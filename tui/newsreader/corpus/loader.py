@@ -12,7 +12,7 @@ import errno
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from newsreader.corpus.article import Article, LoadError, LoadResult
@@ -21,6 +21,7 @@ from newsreader.corpus.clean import Cleaned, clean
 from newsreader.corpus.dates import normalise_date
 from newsreader.corpus.decode import DecodeError, decode
 from newsreader.corpus.discover import Found, discover
+from newsreader.corpus.html import HtmlArticle
 from newsreader.corpus.language import detect_language
 from newsreader.corpus.markdown import markdown_to_plain
 from newsreader.corpus.outlets import normalise_outlet, normalise_wire
@@ -187,17 +188,8 @@ def _human(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-@dataclass(frozen=True)
-class _Source:
-    """Format-specific reading: plain paragraphs plus what the format states."""
-
-    text: str
-    title: str | None = None
-    site_name: str | None = None
-    date: str | None = None
-    author: str | None = None
-    time: str | None = None
-    timezone: str | None = None
+# What a format states besides its paragraphs; HTML's shape serves every format.
+_Source = HtmlArticle
 
 
 def _read_format(text: str, suffix: str) -> _Source:
