@@ -88,7 +88,9 @@ def test_unknown_outlet_counts_as_its_own(flood: Comparison) -> None:
 def test_blindspots_name_outlets_that_never_mention_an_entity(flood: Comparison) -> None:
     spots = {b.entity: b for b in flood.stories[0].blindspots}
     assert spots["Joko Widodo"].missing_from == ("Kompas", "unknown (flood_un…)")
-    assert spots["Sumatera Barat"].missing_from == ()
+    # Every outlet names it: no blindspot, so it is not listed at all.
+    assert "Sumatera Barat" not in spots
+    assert all(spot.missing_from for spot in spots.values())
 
 
 def test_place_in_the_same_role_differs_only_if_the_other_outlet_never_names_it() -> None:
@@ -128,3 +130,19 @@ def test_dateline_does_not_make_lead_sentences_alike() -> None:
     assert len(comparison.stories) == 1
     facts = comparison.stories[0].facts
     assert [[m.index for m in f.mentions] for f in facts] == [[1, 1]]
+
+
+def test_an_outlet_with_two_articles_counts_once_for_blindspots() -> None:
+    ents = [("Banjir", "EVENT", "banjir"), ("Padang", "LOC", "Padang"), ("BNPB", "ORG", "BNPB")]
+    text = "Banjir melanda Padang pada Senin, menurut BNPB, dan merendam ratusan rumah warga."
+    other = "Banjir melanda Padang pada Senin dan merendam ratusan rumah warga di tepi sungai."
+    articles = [
+        make_article("kompas_1", text, ents, outlet="Kompas"),
+        make_article("kompas_2", other, ents, outlet="Kompas"),
+        make_article("detik_1", text, ents, outlet="Detik"),
+    ]
+    (story,) = build(articles).stories
+    spots = {b.entity: b for b in story.blindspots}
+    # Kompas names BNPB in one of its two articles: it has no blindspot for it.
+    assert "BNPB" not in spots
+    assert all(spot.missing_from for spot in story.blindspots)

@@ -195,6 +195,8 @@ def _blindspots(members: list[int], run: _Run) -> list[Blindspot]:
         for entity in run.items[a].entities:
             if entity.label in NAMED_LABELS:
                 mentioned[(entity.canonical, entity.label)].add(run.outlets[a])
+    # An entity every outlet names is no blindspot (an outlet with two
+    # articles counts once, so "every outlet" is not "every article").
     spots = [
         Blindspot(
             entity=name,
@@ -203,6 +205,7 @@ def _blindspots(members: list[int], run: _Run) -> list[Blindspot]:
             missing_from=tuple(o for o in outlets if o not in by),
         )
         for (name, label), by in mentioned.items()
+        if len(by) < len(outlets)
     ]
     spots.sort(key=lambda b: (-len(b.mentioned_by), b.label, b.entity))
     return spots
