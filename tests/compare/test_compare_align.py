@@ -5,7 +5,16 @@ from __future__ import annotations
 from compare_samples import make_article
 
 from newsreader.compare import build
-from newsreader.compare.align import PROBES, WINDOW, candidate_pairs, unit_features
+from newsreader.compare.align import (
+    MUTUAL_THRESHOLD,
+    PAIR_THRESHOLD,
+    PROBES,
+    WINDOW,
+    Weights,
+    candidate_pairs,
+    cosine,
+    unit_features,
+)
 from newsreader.compare.units import article_units
 
 
@@ -82,3 +91,57 @@ def test_a_short_half_of_a_split_sentence_joins_its_neighbours_fact() -> None:
     comparison = build([make_article("one", merged), make_article("two", split)])
     facts = comparison.stories[0].facts
     assert [(m.article, m.index) for m in facts[0].mentions] == [("one", 0), ("two", 0), ("two", 1)]
+
+
+SAR = [("Budi Santoso", "PER", "Budi Santoso"), ("Kantor SAR Bandung", "ORG", "Kantor SAR Bandung")]
+
+
+def test_one_spokesman_saying_two_things_is_two_facts() -> None:
+    # The long attribution is most of each sentence's words; it is not the fact.
+    a = (
+        "Pencarian korban dihentikan sementara karena cuaca buruk, "
+        "kata Kepala Kantor SAR Bandung Budi Santoso."
+    )
+    b = (
+        "Dua korban ditemukan tim gabungan di bawah jembatan, "
+        "kata Kepala Kantor SAR Bandung Budi Santoso."
+    )
+    comparison = build([make_article("a", a, SAR), make_article("b", b, SAR)])
+    assert not [f for s in comparison.stories for f in s.facts]
+
+
+def test_one_fact_under_two_attributions_still_aligns() -> None:
+    a = "Tim gabungan menemukan dua jenazah di bawah reruntuhan jembatan, kata Budi Santoso."
+    b = (
+        "Menurut Kantor SAR Bandung, tim gabungan menemukan dua jenazah di bawah "
+        "reruntuhan jembatan."
+    )
+    comparison = build([make_article("a", a, SAR), make_article("b", b, SAR)])
+    (fact,) = [f for s in comparison.stories for f in s.facts]
+    assert set(fact.articles) == {"a", "b"}
+
+
+def test_a_paraphrase_aligns_when_each_is_the_others_only_close_match() -> None:
+    # Few shared words ("diamankan", "Polres Subang"), under the plain threshold,
+    # but each sentence is the other's best match and "Polres" is theirs alone.
+    places = [("Polres Subang", "ORG", "Polres Subang"), ("Subang", "LOC", "Subang")]
+    a = (
+        "Bus pariwisata terguling di jalan tol Cipali, Subang, pada Minggu pagi. "
+        "Sopir bus kini diamankan di Polres Subang untuk dimintai keterangan soal rem blong. "
+        "Sebagian besar penumpang berasal dari Bekasi."
+    )
+    b = (
+        "Sebuah bus pariwisata terguling di tol Cipali, Subang, Minggu pagi. "
+        "Pengemudi yang membawa rombongan itu sudah diamankan di Polres Subang. "
+        "Jalur menuju Jakarta sempat ditutup selama tiga jam."
+    )
+    items = [make_article("a", a, places), make_article("b", b, places)]
+    units = [u for i, item in enumerate(items) for u in article_units(item, i)]
+    weights = Weights.fit(unit_features(u) for u in units)
+    score = cosine(weights.vector(unit_features(units[1])), weights.vector(unit_features(units[4])))
+    assert MUTUAL_THRESHOLD <= score < PAIR_THRESHOLD
+    facts = [
+        {(m.article, m.index) for m in f.mentions} for s in build(items).stories for f in s.facts
+    ]
+    assert {("a", 1), ("b", 1)} in facts
+    assert not any({("a", 2), ("b", 2)} <= fact for fact in facts)

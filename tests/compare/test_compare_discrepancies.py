@@ -146,3 +146,27 @@ def test_an_outlet_with_two_articles_counts_once_for_blindspots() -> None:
     # Kompas names BNPB in one of its two articles: it has no blindspot for it.
     assert "BNPB" not in spots
     assert all(spot.missing_from for spot in story.blindspots)
+
+
+def test_a_toll_counted_in_people_under_two_names_is_one_discrepancy() -> None:
+    ents = [
+        ("Garut", "LOC", "Garut"),
+        ("14 orang", "QUANTITY", "14 orang"),
+        ("46 warga", "QUANTITY", "46 warga"),
+    ]
+    a = "Banjir bandang di Garut menewaskan 14 orang dan merusak ratusan rumah."
+    b = "Sebanyak 46 warga tewas akibat banjir bandang di Garut."
+    comparison = build([make_article("a", a, ents), make_article("b", b, ents)])
+    (fact,) = comparison.stories[0].facts
+    (discrepancy,) = fact.discrepancies
+    assert discrepancy.kind == "number"
+    assert dict(discrepancy.values) == {"a": "14 orang", "b": "46 warga"}
+
+
+def test_a_classifier_counts_the_word_after_it() -> None:
+    ents = [("18 unit", "QUANTITY", "18 unit"), ("20 mobil", "QUANTITY", "20 mobil")]
+    a = "Dinas Pemadam Kebakaran mengerahkan 18 unit mobil pemadam ke Pasar Baru."
+    b = "Sebanyak 20 mobil pemadam dikerahkan ke Pasar Baru."
+    comparison = build([make_article("a", a, ents), make_article("b", b, ents)])
+    (fact,) = comparison.stories[0].facts
+    assert [d.kind for d in fact.discrepancies] == ["number"]

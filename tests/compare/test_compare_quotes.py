@@ -104,3 +104,16 @@ def test_end_of_a_quote_opened_in_the_previous_sentence_is_verbatim() -> None:
     plain = "Harga beras naik lagi di pasar induk, kata pedagang."
     att = attribute(plain, [])
     assert att is not None and not att.verbatim
+
+
+def test_the_attribution_clause_spans_verb_and_speaker_with_title() -> None:
+    basarnas = ("Basarnas", "ORG", "Basarnas")
+    budi = ("Budi Santoso", "PER", "Budi Santoso")
+    after = "Evakuasi dihentikan karena cuaca buruk, kata Kepala Basarnas Budi Santoso."
+    att = attribute(after, _entities(after, [basarnas, budi]))
+    assert att is not None and att.clause is not None
+    assert after[att.clause[0] : att.clause[1]] == "kata Kepala Basarnas Budi Santoso"
+    before = "Budi Santoso mengatakan bahwa evakuasi dilanjutkan besok pagi."
+    att = attribute(before, _entities(before, [budi]))
+    assert att is not None and att.clause is not None
+    assert before[att.clause[0] : att.clause[1]] == "Budi Santoso mengatakan"

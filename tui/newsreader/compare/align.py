@@ -19,17 +19,24 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from newsreader.compare.amounts import counted_thing
 from newsreader.compare.dates import full_date
+from newsreader.compare.terms import content_stem
 from newsreader.compare.units import Unit
 from newsreader.nlp.normalize import NormalizedDate, Quantity
 
 # Entities say more about what a sentence is about than its other words.
 ENTITY_WEIGHT = 0.5
+# Who is quoted ("%name") counts for little: one spokesman says many things.
+SPEAKER_WEIGHT = 0.25
 # IDF raised to this power: rare words must dominate, since sentences of one
 # story all share its common words ("Kim", "Rusia") without stating one fact.
 IDF_POWER = 1.5
 # Two sentences state the same fact above this cosine similarity...
 PAIR_THRESHOLD = 0.34
+# ...or above this one when each is the other's best match in the other's
+# article and they share a feature no other sentence of the story has...
+MUTUAL_THRESHOLD = 0.25
 # ...and two groups merge only if their members are at least this similar on
 # average (checked on the first CORE_SAMPLE members of each, to bound the cost).
 CORE_THRESHOLD = 0.25
@@ -47,19 +54,28 @@ PROBES = 6
 WINDOW = 8
 
 Vector = dict[str, float]
+_KIND_WEIGHT = {"@": ENTITY_WEIGHT, "%": SPEAKER_WEIGHT}
 
 
 def unit_features(unit: Unit) -> set[str]:
-    """The features a unit is compared on: stems, "@entity", "#d:date", "#n:quantity"."""
+    """Features a unit is compared on: stems, "@entity", "%speaker", "#d:date", "#n:quantity"."""
     features = set(unit.stems)
-    features.update("@" + name for name in unit.entities)
+    features.update("@" + name for name in unit.entities - unit.said_by)
+    features.update("%" + name for name in unit.said_by)
     for value in unit.values:
         if isinstance(value.payload, NormalizedDate):
             day = full_date(value.payload)
             if day:
                 features.add(f"#d:{day.isoformat()}")
         elif isinstance(value.payload, Quantity) and value.payload.unit:
-            features.add(f"#n:{value.payload.value:g}:{value.payload.unit}")
+            thing = counted_thing(value.payload.unit) or ""
+            features.add(f"#n:{value.payload.value:g}:{thing}")
+            # What is counted is content even where the counts differ (14
+            # "orang" tewas / 46 "warga" tewas): that is the fact a number
+            # discrepancy is found in.
+            counted = content_stem(thing)
+            if counted:
+                features.add(counted)
     return features
 
 
@@ -84,7 +100,7 @@ class Weights:
     def vector(self, features: set[str]) -> Vector:
         """An L2-normalised weighted vector of ``features``."""
         vec = {
-            f: self.idf.get(f, self.default) ** IDF_POWER * (ENTITY_WEIGHT if f[0] == "@" else 1.0)
+            f: self.idf.get(f, self.default) ** IDF_POWER * _KIND_WEIGHT.get(f[0], 1.0)
             for f in features
         }
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
@@ -125,6 +141,47 @@ def candidate_pairs(units: Sequence[Unit], features: Sequence[set[str]]) -> set[
     return pairs
 
 
+def _scored_pairs(
+    units: Sequence[Unit], vectors: Sequence[Vector], features: Sequence[set[str]]
+) -> list[tuple[float, int, int]]:
+    """Candidate pairs that state one fact, strongest first, as (score, i, j).
+
+    Above PAIR_THRESHOLD a pair stands on its similarity. Below it, down to
+    MUTUAL_THRESHOLD, outlets paraphrase: such a pair is kept when each
+    sentence is the other's closest match in the other's article and the
+    two share a feature no other sentence of the story has (a rare word, a
+    number, a date): few words in common, but in common with nothing else.
+    """
+    strong: list[tuple[float, int, int]] = []
+    weak: list[tuple[float, int, int]] = []
+    # (unit, other article) -> (best score, -index of that best partner)
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for i, j in candidate_pairs(units, features):
+        score = cosine(vectors[i], vectors[j])
+        if score >= PAIR_THRESHOLD:
+            strong.append((score, i, j))
+        elif score >= MUTUAL_THRESHOLD:
+            weak.append((score, i, j))
+        for a, b in ((i, j), (j, i)):
+            key = (a, units[b].article)
+            if best.get(key, (-1.0, 0)) < (score, -b):
+                best[key] = (score, -b)
+    df: Counter[str] = Counter()
+    for feats in features:
+        df.update(feats)
+
+    def mutual_and_exclusive(i: int, j: int) -> bool:
+        return (
+            best[(i, units[j].article)][1] == -j
+            and best[(j, units[i].article)][1] == -i
+            and any(df[f] == 2 for f in features[i] & features[j])
+        )
+
+    strong.sort(key=lambda t: (-t[0], t[1], t[2]))
+    weak.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return strong + [t for t in weak if mutual_and_exclusive(t[1], t[2])]
+
+
 def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[int]]:
     """Group units that state the same fact.
 
@@ -138,12 +195,7 @@ def group_units(units: Sequence[Unit], vectors: Sequence[Vector]) -> list[list[i
         outlet split in two what another wrote as one sentence.
     """
     features = [set(v) for v in vectors]
-    scored = []
-    for i, j in candidate_pairs(units, features):
-        score = cosine(vectors[i], vectors[j])
-        if score >= PAIR_THRESHOLD:
-            scored.append((score, i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    scored = _scored_pairs(units, vectors, features)
 
     parent = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}

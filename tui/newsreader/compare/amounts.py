@@ -3,7 +3,8 @@
 Reading numbers is ``nlp.normalize``'s job; here two ``Quantity``s of the
 same unit are compared as the ranges their qualifiers allow: "lebih dari
 14 orang" agrees with "46 orang", "ribuan warga" with "1.200 warga",
-"sekitar 1.200" with "1.150"; "14 orang" against "46 orang" disagrees.
+"sekitar 1.200" with "1.150"; "14 orang" against "46 orang" (or "46
+warga": people are counted under several names) disagrees.
 """
 
 from __future__ import annotations
@@ -15,6 +16,17 @@ from newsreader.nlp.normalize import QUALIFIERS, VAGUE_NUMBERS, Quantity
 
 # How far an approximate amount ("sekitar", "hampir") may stray.
 APPROXIMATE = 0.2
+# People are counted under many names ("14 orang", "46 warga", "tiga jiwa"):
+# as the thing a number counts they are one.
+_PEOPLE = frozenset({"orang", "warga", "jiwa", "penduduk"})
+
+
+def counted_thing(unit: str | None) -> str | None:
+    """What an amount counts, with the names people are counted under made one."""
+    if not unit:
+        return None
+    unit = unit.lower()
+    return "orang" if unit in _PEOPLE else unit
 
 
 def amount_range(amount: Quantity) -> tuple[float, float]:
@@ -46,7 +58,7 @@ def compare_amounts(a: Quantity, b: Quantity) -> Agreement:
         UNRELATED when the units differ or are unknown, SAME when the
         ranges the qualifiers allow overlap, DIFFERENT otherwise.
     """
-    if not a.unit or a.unit != b.unit:
+    if not a.unit or counted_thing(a.unit) != counted_thing(b.unit):
         return Agreement.UNRELATED
     low_a, high_a = amount_range(a)
     low_b, high_b = amount_range(b)

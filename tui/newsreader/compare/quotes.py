@@ -62,12 +62,18 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:yang|namun|tetapi|bahwa|dan|se
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """The speech a sentence reports: speaker (canonical), verbatim or not, quoted words."""
+    """The speech a sentence reports: speaker (canonical), verbatim or not, quoted words.
+
+    ``clause`` is the span of the attribution itself, verb to speaker ("kata
+    juru bicara Kremlin Dmitry Peskov", "Peskov mengatakan"): who said it,
+    as opposed to what was said.
+    """
 
     speaker: str | None
     verbatim: bool
     quoted: str
     pronoun: bool
+    clause: tuple[int, int] | None = None
 
 
 def attribute(sentence: str, entities: Sequence[Entity]) -> Attribution | None:
@@ -97,10 +103,13 @@ def attribute(sentence: str, entities: Sequence[Entity]) -> Attribution | None:
         return None
     word, start, end = verb
     speakers = [e for e in entities if not _inside(e.start, e.end, quoted_spans)]
-    speaker = _nearest_speaker(word, start, end, speakers, sentence)
-    pronoun = speaker is None and (word in _VERBS_PRONOUN or _pronoun_subject(sentence, start))
+    found = _nearest_speaker(word, start, end, speakers, sentence)
+    pronoun = found is None and (word in _VERBS_PRONOUN or _pronoun_subject(sentence, start))
     verbatim = bool(quoted) and len(quoted.split()) >= 2
-    return Attribution(speaker, verbatim, quoted if verbatim else "", pronoun)
+    if found is None:
+        return Attribution(None, verbatim, quoted if verbatim else "", pronoun, (start, end))
+    clause = (min(start, found.start), max(end, found.end))
+    return Attribution(found.canonical, verbatim, quoted if verbatim else "", pronoun, clause)
 
 
 def _gap(sentence: str, at: int) -> int:
@@ -128,7 +137,7 @@ def _reporting_verb(
 
 def _nearest_speaker(
     word: str, start: int, end: int, entities: Sequence[Entity], sentence: str
-) -> str | None:
+) -> Entity | None:
     """The person (else organisation) standing where the verb's speaker stands.
 
     "kata X" and "menurut X" put the speaker right after the verb (a title
@@ -157,7 +166,7 @@ def _nearest_speaker(
     for label in ("PER", "ORG"):
         for entity in side:
             if entity.label == label:
-                return entity.canonical
+                return entity
     return None
 
 

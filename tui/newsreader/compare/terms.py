@@ -90,6 +90,11 @@ def _content(lower: str, name: bool) -> str | None:
     return stemmed if name else table.get(stemmed, stemmed)
 
 
+def content_stem(word: str) -> str | None:
+    """The content stem of one common (not name) word, or None for a function word."""
+    return _content(word.lower(), False)
+
+
 def sentence_stems(
     sentence: str,
     start_at: int = 0,

@@ -32,6 +32,10 @@ ROLE_WINDOW = 8
 # A sentence with fewer content words than this states no fact of its own
 # (a credit line, a heading, "(Rahman Asmardika)").
 MIN_CONTENT = 2
+# Classifiers: in "18 unit mobil", "dua buah kapal", "5 ekor sapi" what is
+# counted is the word after them.
+_CLASSIFIERS = frozenset("unit buah ekor biji lembar batang helai butir".split())
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 # "REPUBLIKA.CO.ID, MOSKOW -- ", "JAKARTA, KOMPAS.com - ", "MOSKOW – ": a short
 # run of words before a dash at the start of an article.
 _DATELINE = re.compile(r"^(?:(?:[\w.()/]+[ ,]*){1,5}\s[-–—]{1,2}\s+){1,2}")
@@ -63,6 +67,9 @@ class Unit:
     values: list[Value]
     attribution: Attribution | None
     speaker: str | None = None
+    # Names standing in the attribution ("kata juru bicara Kremlin Dmitry
+    # Peskov"), lower-cased: who said it, which alignment weighs lightly.
+    said_by: frozenset[str] = frozenset()
 
     @property
     def is_fact(self) -> bool:
@@ -171,7 +178,19 @@ def _unit(
     sentence: str, entities: list[Entity], published: dt.date | None, article: int, index: int
 ) -> Unit:
     skip = dateline_end(sentence) if index == 0 else 0
+    attribution = attribute(sentence, entities)
     value_spans = [(e.start, e.end) for e in entities if e.label in VALUE_LABELS]
+    said_by: frozenset[str] = frozenset()
+    if attribution is not None and attribution.clause is not None:
+        # Two outlets quoting one spokesman on different things state
+        # different facts: the attribution's words are not the fact's.
+        a, b = attribution.clause
+        value_spans.append((a, b))
+        said_by = frozenset(
+            e.canonical.lower()
+            for e in entities
+            if e.label in NAMED_LABELS and a <= e.start and e.end <= b
+        )
     common = [(e.start, e.end) for e in entities if e.label in COMMON_WORD_LABELS]
     starts, stems = sentence_stems(sentence, skip, value_spans, common)
     days: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
@@ -184,7 +203,7 @@ def _unit(
         elif e.label == "QUANTITY":
             amount = normalize_number(e.text)
             if amount is not None:
-                quantities.append((e.text, e.start, e.end, amount))
+                quantities.append((e.text, e.start, e.end, _counted(amount, sentence, e.end)))
     values: list[Value] = []
     values += _with_roles("date", days, starts, stems)
     values += _with_roles("number", quantities, starts, stems)
@@ -202,8 +221,17 @@ def _unit(
         stems=[s for s in stems if s],
         entities=named,
         values=values,
-        attribution=attribute(sentence, entities),
+        attribution=attribution,
+        said_by=said_by,
     )
+
+
+def _counted(amount: Quantity, sentence: str, end: int) -> Quantity:
+    """The amount with its classifier ("18 unit") replaced by what it counts ("18 mobil")."""
+    if amount.unit not in _CLASSIFIERS:
+        return amount
+    following = _NEXT_WORD.match(sentence, end)
+    return replace(amount, unit=following[1].lower()) if following else amount
 
 
 def _with_roles(
