@@ -170,3 +170,20 @@ def test_a_classifier_counts_the_word_after_it() -> None:
     comparison = build([make_article("a", a, ents), make_article("b", b, ents)])
     (fact,) = comparison.stories[0].facts
     assert [d.kind for d in fact.discrepancies] == ["number"]
+
+
+def test_a_place_named_more_or_less_precisely_is_no_discrepancy() -> None:
+    a = "Bus terguling di Jalan Tol Cipali KM 102 pada Selasa dini hari dan melukai sopirnya."
+    b = "Bus terguling di Tol Cipali KM 102 pada Selasa dini hari dan melukai sopirnya."
+    c = "Bus terguling di Tol Cikampek KM 40 pada Selasa dini hari dan melukai sopirnya."
+    places = [
+        ("Jalan Tol Cipali KM 102", "LOC", "Jalan Tol Cipali KM 102"),
+        ("Tol Cipali KM 102", "LOC", "Tol Cipali KM 102"),
+        ("Tol Cikampek KM 40", "LOC", "Tol Cikampek KM 40"),
+    ]
+    same = build([make_article("a", a, places), make_article("b", b, places)])
+    (fact,) = same.stories[0].facts
+    assert not fact.discrepancies
+    differ = build([make_article("b", b, places), make_article("c", c, places)])
+    (fact,) = differ.stories[0].facts
+    assert [d.kind for d in fact.discrepancies] == ["place"]

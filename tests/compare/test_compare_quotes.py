@@ -117,3 +117,17 @@ def test_the_attribution_clause_spans_verb_and_speaker_with_title() -> None:
     att = attribute(before, _entities(before, [budi]))
     assert att is not None and att.clause is not None
     assert before[att.clause[0] : att.clause[1]] == "Budi Santoso mengatakan"
+
+
+def test_a_long_title_after_a_closing_quote_still_leads_to_the_speaker() -> None:
+    hendra = ("Hendra Wiguna", "PER", "Hendra Wiguna")
+    polda = ("Polda Jawa Barat", "ORG", "Polda Jawa Barat")
+    s = (
+        '"Dugaan sementara, pengemudi bus mengantuk," kata Direktur Lalu Lintas '
+        "(Dirlantas) Polda Jawa Barat Kombes Hendra Wiguna di Bandung."
+    )
+    att = attribute(s, _entities(s, [hendra, polda]))
+    assert att is not None and att.speaker == "Hendra Wiguna"
+    assert att.clause is not None
+    # All that follows "kata" says who spoke, not what was said.
+    assert s[att.clause[0] :] == s[s.index("kata") :]

@@ -9,6 +9,7 @@ values disagree anywhere is one discrepancy, listing every article's value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsreader.compare.amounts import compare_amounts
@@ -36,7 +37,27 @@ def _agreement(a: Value, b: Value) -> Agreement:
         return compare_days(a.payload, b.payload)
     if isinstance(a.payload, Quantity) and isinstance(b.payload, Quantity):
         return compare_amounts(a.payload, b.payload)
+    if a.kind == "place":
+        return _same_place(str(a.payload), str(b.payload))
     return Agreement.SAME if a.payload == b.payload else Agreement.DIFFERENT
+
+
+_PLACE_WORD = re.compile(r"[^\W_]+")
+
+
+def _same_place(a: str, b: str) -> Agreement:
+    """Places agree when one name holds the other's words in order.
+
+    "Jalan Tol Cipali KM 102" and "Tol Cipali KM 102", "Kabupaten Subang"
+    and "Subang" name one place more or less precisely; "Subang" and
+    "Bekasi" do not.
+    """
+    words_a = _PLACE_WORD.findall(a.lower())
+    words_b = _PLACE_WORD.findall(b.lower())
+    short, long = sorted((words_a, words_b), key=len)
+    if short and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)):
+        return Agreement.SAME
+    return Agreement.DIFFERENT
 
 
 def find_discrepancies(

@@ -103,13 +103,20 @@ def attribute(sentence: str, entities: Sequence[Entity]) -> Attribution | None:
         return None
     word, start, end = verb
     speakers = [e for e in entities if not _inside(e.start, e.end, quoted_spans)]
-    found = _nearest_speaker(word, start, end, speakers, sentence)
+    # After a closing quote, all that follows "kata" is attribution, however
+    # long the title ("kata Direktur Lalu Lintas Polda Jawa Barat Kombes ...").
+    trailing = word in _VERBS_SPEAKER_AFTER and bool(_AFTER_QUOTE.search(sentence[:start]))
+    found = _nearest_speaker(word, start, end, speakers, sentence, trailing=trailing)
     pronoun = found is None and (word in _VERBS_PRONOUN or _pronoun_subject(sentence, start))
     verbatim = bool(quoted) and len(quoted.split()) >= 2
-    if found is None:
-        return Attribution(None, verbatim, quoted if verbatim else "", pronoun, (start, end))
-    clause = (min(start, found.start), max(end, found.end))
-    return Attribution(found.canonical, verbatim, quoted if verbatim else "", pronoun, clause)
+    if trailing:
+        clause = (start, len(sentence))
+    elif found is None:
+        clause = (start, end)
+    else:
+        clause = (min(start, found.start), max(end, found.end))
+    speaker = found.canonical if found else None
+    return Attribution(speaker, verbatim, quoted if verbatim else "", pronoun, clause)
 
 
 def _gap(sentence: str, at: int) -> int:
@@ -136,14 +143,22 @@ def _reporting_verb(
 
 
 def _nearest_speaker(
-    word: str, start: int, end: int, entities: Sequence[Entity], sentence: str
+    word: str,
+    start: int,
+    end: int,
+    entities: Sequence[Entity],
+    sentence: str,
+    *,
+    trailing: bool = False,
 ) -> Entity | None:
     """The person (else organisation) standing where the verb's speaker stands.
 
     "kata X" and "menurut X" put the speaker right after the verb (a title
     such as "juru bicara Kremlin" may come first); "X mengatakan bahwa ..."
     puts it right before, in the same clause, and whoever comes after is
-    what was said. Pronoun forms ("ujarnya") name nobody. Nothing found
+    what was said. ``trailing``: the verb follows a closing quote, so the
+    speaker may stand anywhere after it, behind a title of any length.
+    Pronoun forms ("ujarnya") name nobody. Nothing found
     means None: a wrong speaker is worse than an unknown one.
     """
     if word in _VERBS_PRONOUN:
@@ -161,6 +176,8 @@ def _nearest_speaker(
         side.sort(key=lambda e: start - e.end)
     else:
         reach = _MENURUT_REACH if word == "menurut" else _AFTER_REACH
+        if trailing:
+            reach = len(sentence)
         side = [e for e in entities if e.start >= end and e.start - end <= reach]
         side.sort(key=lambda e: e.start - end)
     for label in ("PER", "ORG"):

@@ -29,6 +29,10 @@ STORY_THRESHOLD = 0.20
 # of unknown date do not count).
 MAX_DAYS_APART = 10
 ENTITY_WEIGHT = 2.0
+# IDF is taken as if this many unrelated articles were also in the folder: in
+# a folder of one story every article shares its words, and plain IDF would
+# weigh exactly those down (a large folder is unaffected).
+BACKGROUND = 20
 # Features an article probes and is indexed under, and earlier articles read per probe.
 PROBES = 8
 INDEXED = 40
@@ -143,7 +147,7 @@ def _join_spans(
 def _weigh(counts: Counter[str], df: Counter[str], n: int) -> Vector:
     vec = {}
     for f, c in counts.items():
-        idf = math.log((n + 1) / (df[f] + 1)) + 1.0
+        idf = math.log((n + BACKGROUND + 1) / (df[f] + 1)) + 1.0
         vec[f] = (1.0 + math.log(c)) * idf * (ENTITY_WEIGHT if f[0] == "@" else 1.0)
     if len(vec) > KEPT:
         vec = dict(heapq.nlargest(KEPT, vec.items(), key=itemgetter(1)))
