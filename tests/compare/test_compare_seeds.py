@@ -9,7 +9,7 @@ cleaning that costs real quality fails here.
 from __future__ import annotations
 
 import pytest
-from compare_gold import load_gold, resolve, score
+from compare_gold import GOLD_SETS, load_gold, resolve, score
 
 from newsreader import compare
 from newsreader.analysis import annotate_articles
@@ -36,8 +36,15 @@ mengatakan Rusia mendukung denuklirisasi Semenanjung Korea.
 pertemuan.
 """
 
-MIN_PRECISION = 0.80
-MIN_RECALL = 0.70
+MIN_PRECISION = 0.90
+MIN_RECALL = 0.82
+# Floors for the held-out stories (precision, recall), under the measured
+# numbers in docs/compare.md; kecelakaan was written blind to the engine.
+HELD_OUT_FLOORS = {
+    "gempa": (0.90, 0.85),
+    "kebakaran": (0.90, 0.60),
+    "kecelakaan": (0.80, 0.45),
+}
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +154,16 @@ def test_json_contract_on_the_seeds(comparison: compare.Comparison) -> None:
     assert set(story["unique"]) == set(story["articles"])
     for passage in story["shared_passages"]:
         assert len(passage["articles"]) == 2 and isinstance(passage["chars"], int)
+
+
+@pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
+def test_held_out_story_is_one_story_and_aligns(name: str, annotator: Annotator) -> None:
+    gold_path, folder = GOLD_SETS[name]
+    articles = annotate_articles(load([folder]).articles, annotator)
+    comparison = compare.build(articles)
+    # Every article of a folder of one story reports it, however it words it.
+    assert len(comparison.stories) == 1
+    result = score(comparison, articles, gold_path)
+    min_precision, min_recall = HELD_OUT_FLOORS[name]
+    assert result.precision >= min_precision, result.false_positives
+    assert result.recall >= min_recall, result.missed
