@@ -187,3 +187,11 @@ def test_a_place_named_more_or_less_precisely_is_no_discrepancy() -> None:
     differ = build([make_article("b", b, places), make_article("c", c, places)])
     (fact,) = differ.stories[0].facts
     assert [d.kind for d in fact.discrepancies] == ["place"]
+
+
+def test_a_day_that_opens_a_span_never_contradicts_one_that_closes_it() -> None:
+    days = [("Senin", "DATE", "Senin"), ("Rabu", "DATE", "Rabu")]
+    a = "Presiden tiba di Makassar sejak Senin untuk menghadiri forum ekonomi kawasan timur."
+    b = "Presiden dijadwalkan menghadiri forum ekonomi kawasan timur di Makassar hingga Rabu."
+    comparison = build([make_article("a", a, days), make_article("b", b, days)])
+    assert not [d for s in comparison.stories for f in s.facts for d in f.discrepancies]

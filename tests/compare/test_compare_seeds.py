@@ -105,7 +105,7 @@ def test_no_other_discrepancy_on_the_seeds(comparison: compare.Comparison) -> No
     # The gold lists one real disagreement; "satu lawan satu" vs "empat mata",
     # "pada 2019" vs "pada tahun 2019" and the like are synonyms.
     found = [d for s in comparison.stories for f in s.facts for d in f.discrepancies]
-    assert len(found) <= 2, found
+    assert len(found) == 1, found
 
 
 def test_copied_wire_text_between_the_two_reuters_based_articles(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from newsreader.compare.amounts import compare_amounts
 from newsreader.compare.dates import Agreement, compare_days
 from newsreader.compare.model import Discrepancy
+from newsreader.compare.times import ClockTime, compare_times
 from newsreader.compare.units import Unit, Value
 from newsreader.nlp.normalize import NormalizedDate, Quantity
 
@@ -27,7 +28,7 @@ MIN_ROLE_SHARE = 0.5
 # many articles carry costs linear, not quadratic, work.
 PAIRING_REACH = 4
 
-_KIND_ORDER = ("date", "number", "place")
+_KIND_ORDER = ("date", "time", "number", "place")
 
 
 def _agreement(a: Value, b: Value) -> Agreement:
@@ -37,6 +38,8 @@ def _agreement(a: Value, b: Value) -> Agreement:
         return compare_days(a.payload, b.payload)
     if isinstance(a.payload, Quantity) and isinstance(b.payload, Quantity):
         return compare_amounts(a.payload, b.payload)
+    if isinstance(a.payload, ClockTime) and isinstance(b.payload, ClockTime):
+        return compare_times(a.payload, b.payload)
     if a.kind == "place":
         return _same_place(str(a.payload), str(b.payload))
     return Agreement.SAME if a.payload == b.payload else Agreement.DIFFERENT
@@ -146,7 +149,7 @@ def _pair_values(
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             agreement = _agreement(a, b)
-            if agreement is Agreement.UNRELATED:
+            if agreement is Agreement.UNRELATED or _opposite_bounds(a, b):
                 continue
             overlap = len(a.role & b.role)
             smaller = min(len(a.role), len(b.role)) or 1
@@ -165,6 +168,12 @@ def _pair_values(
         used_right.add(j)
         pairs.append((i, j, agreement))
     return pairs
+
+
+def _opposite_bounds(a: Value, b: Value) -> bool:
+    """One day opens a span ("sejak Senin"), the other closes one ("hingga Rabu")."""
+    bounds = {"^since", "^until"}
+    return bool(a.role & bounds) and bool(b.role & bounds) and a.role & bounds != b.role & bounds
 
 
 def _place_contradicted(

@@ -31,7 +31,7 @@ class Mention:
 class Discrepancy:
     """Outlets disagreeing inside one fact.
 
-    ``kind`` is "date", "number", "place" or "speaker"; ``values`` maps every
+    ``kind`` is "date", "time", "number", "place" or "speaker"; ``values`` maps every
     article of the fact that states the value to the words it uses.
     """
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from newsreader.compare.quotes import Attribution, attribute
 from newsreader.compare.terms import sentence_stems
+from newsreader.compare.times import ClockTime, clock_time
 from newsreader.nlp.annotation import AnnotatedArticle, Entity, Sentence
 from newsreader.nlp.normalize import NormalizedDate, Quantity, normalize_date, normalize_number
 
@@ -36,20 +37,29 @@ MIN_CONTENT = 2
 # counted is the word after them.
 _CLASSIFIERS = frozenset("unit buah ekor biji lembar batang helai butir".split())
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# "sejak Senin" starts a span and "hingga Rabu" ends one: two days in these
+# roles are never the same slot, whatever words they share.
+_SINCE = frozenset("sejak semenjak mulai".split())
+_UNTIL = frozenset("hingga sampai".split())
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 # "REPUBLIKA.CO.ID, MOSKOW -- ", "JAKARTA, KOMPAS.com - ", "MOSKOW – ": a short
 # run of words before a dash at the start of an article.
 _DATELINE = re.compile(r"^(?:(?:[\w.()/]+[ ,]*){1,5}\s[-–—]{1,2}\s+){1,2}")
+
+
+# A day, an amount, a clock time, or a place (its canonical name).
+Payload = NormalizedDate | Quantity | ClockTime | str
 
 
 @dataclass(frozen=True, slots=True)
 class Value:
     """A day, quantity, place or the like, with the content words around it."""
 
-    kind: str  # "date", "number", "place"
+    kind: str  # "date", "number", "time", "place"
     text: str
     start: int
     end: int
-    payload: NormalizedDate | Quantity | str  # a place is its canonical name
+    payload: Payload
     role: frozenset[str]
 
 
@@ -193,21 +203,30 @@ def _unit(
         )
     common = [(e.start, e.end) for e in entities if e.label in COMMON_WORD_LABELS]
     starts, stems = sentence_stems(sentence, skip, value_spans, common)
-    days: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
-    quantities: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = []
+    days: list[tuple[str, int, int, Payload]] = []
+    quantities: list[tuple[str, int, int, Payload]] = []
+    times: list[tuple[str, int, int, Payload]] = []
     for e in entities:
         if e.label == "DATE":
             day = normalize_date(e.text, reference=published)
             if day is not None:
                 days.append((e.text, e.start, e.end, day))
+        elif e.label == "TIME":
+            clock = clock_time(e.text)
+            if clock is not None:
+                times.append((e.text, e.start, e.end, clock))
         elif e.label == "QUANTITY":
             amount = normalize_number(e.text)
             if amount is not None:
                 quantities.append((e.text, e.start, e.end, _counted(amount, sentence, e.end)))
     values: list[Value] = []
-    values += _with_roles("date", days, starts, stems)
+    values += [
+        replace(v, role=v.role | _bound(sentence, v.start)) if _bound(sentence, v.start) else v
+        for v in _with_roles("date", days, starts, stems)
+    ]
     values += _with_roles("number", quantities, starts, stems)
-    places: list[tuple[str, int, int, NormalizedDate | Quantity | str]] = [
+    values += _with_roles("time", times, starts, stems)
+    places: list[tuple[str, int, int, Payload]] = [
         (e.text, e.start, e.end, e.canonical) for e in entities if e.label == "LOC"
     ]
     values += _with_roles("place", places, starts, stems)
@@ -226,6 +245,17 @@ def _unit(
     )
 
 
+def _bound(sentence: str, start: int) -> frozenset[str]:
+    """A role marker for a day that opens ("^since") or closes ("^until") a span."""
+    before = _LAST_WORD.search(sentence, max(0, start - 20), start)
+    word = before[1].lower() if before else ""
+    if word in _SINCE:
+        return frozenset({"^since"})
+    if word in _UNTIL:
+        return frozenset({"^until"})
+    return frozenset()
+
+
 def _counted(amount: Quantity, sentence: str, end: int) -> Quantity:
     """The amount with its classifier ("18 unit") replaced by what it counts ("18 mobil")."""
     if amount.unit not in _CLASSIFIERS:
@@ -236,7 +266,7 @@ def _counted(amount: Quantity, sentence: str, end: int) -> Quantity:
 
 def _with_roles(
     kind: str,
-    found: list[tuple[str, int, int, NormalizedDate | Quantity | str]],
+    found: list[tuple[str, int, int, Payload]],
     token_starts: list[int],
     stems: list[str | None],
 ) -> list[Value]:
