@@ -122,6 +122,9 @@ def test_normalise_wire(raw: str, name: str) -> None:
         ("VIVA – Presiden membuka pameran", Dateline(None, "Viva")),
         ("Suara.com, Presiden membuka pameran", None),
         ("SEMARANG, suaramerdeka.com - Hujan", Dateline("Semarang", "Suaramerdeka")),
+        # A host in capitals after the city is the outlet, not a region.
+        ("BANDUNG, HARIANPRIANGAN.COM -- Enam", Dateline("Bandung", "Harianpriangan")),
+        ("MAKASSAR, TRIBUN-TIMUR.COM - Hujan", Dateline("Makassar", "Tribunnews")),
         ("Pemimpin Korea Utara tiba di Rusia.", None),
     ],
 )

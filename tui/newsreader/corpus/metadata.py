@@ -77,10 +77,12 @@ def parse_dateline(line: str) -> Dateline | None:
         if agency and _key(agency.group("agency")) in KNOWN_WIRES:
             part = agency.group("city")
             wire = normalise_wire(agency.group("agency"))
-        if city is not None and (_DAY_OF_MONTH.fullmatch(part) or _UPPER_CITY.fullmatch(part)):
-            pass  # the filing date or a region after the city: "WASHINGTON, D.C. --"
-        elif outlet is None and _is_outlet(part):
+        # The outlet may follow the city ("JAKARTA, KOMPAS.com -"): it is
+        # checked before a capitalised part is taken for a region.
+        if outlet is None and _is_outlet(part):
             outlet = normalise_outlet(part)
+        elif city is not None and (_DAY_OF_MONTH.fullmatch(part) or _UPPER_CITY.fullmatch(part)):
+            pass  # the filing date or a region after the city: "WASHINGTON, D.C. --"
         elif city is None and title_city is None and _UPPER_CITY.fullmatch(part) and len(part) > 2:
             city = part
         elif city is None and title_city is None and _TITLE_CITY.fullmatch(part):
