@@ -23,6 +23,7 @@ from newsreader.compare.amounts import counted_thing
 from newsreader.compare.dates import full_date
 from newsreader.compare.terms import content_stem
 from newsreader.compare.units import Unit
+from newsreader.compare.vectors import Vector, cosine, normalised
 from newsreader.nlp.normalize import NormalizedDate, Quantity
 
 # Entities say more about what a sentence is about than its other words.
@@ -53,7 +54,6 @@ HALF_GAIN = 0.1
 PROBES = 6
 WINDOW = 8
 
-Vector = dict[str, float]
 _KIND_WEIGHT = {"@": ENTITY_WEIGHT, "%": SPEAKER_WEIGHT}
 
 
@@ -99,19 +99,12 @@ class Weights:
 
     def vector(self, features: set[str]) -> Vector:
         """An L2-normalised weighted vector of ``features``."""
-        vec = {
-            f: self.idf.get(f, self.default) ** IDF_POWER * _KIND_WEIGHT.get(f[0], 1.0)
-            for f in features
-        }
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        return {f: w / norm for f, w in vec.items()}
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    """Cosine similarity of two normalised vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[f] for f, w in a.items() if f in b)
+        return normalised(
+            {
+                f: self.idf.get(f, self.default) ** IDF_POWER * _KIND_WEIGHT.get(f[0], 1.0)
+                for f in features
+            }
+        )
 
 
 def candidate_pairs(units: Sequence[Unit], features: Sequence[set[str]]) -> set[tuple[int, int]]:
@@ -310,8 +303,7 @@ def _normalised_sum(a: Vector, b: Vector) -> Vector:
     total = dict(a)
     for f, w in b.items():
         total[f] = total.get(f, 0.0) + w
-    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
-    return {f: w / norm for f, w in total.items()}
+    return normalised(total)
 
 
 def _cohesive(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from newsreader.compare.align import Vector, Weights, group_units, representative, unit_features
+from newsreader.compare.align import Weights, group_units, representative, unit_features
 from newsreader.compare.discrepancies import find_discrepancies
 from newsreader.compare.model import (
     Blindspot,
@@ -26,6 +26,7 @@ from newsreader.compare.model import (
 from newsreader.compare.provenance import shared_passages, wire_credits
 from newsreader.compare.stories import article_time, article_vector, group_articles
 from newsreader.compare.units import NAMED_LABELS, SentenceCache, Unit, article_units
+from newsreader.compare.vectors import Vector
 from newsreader.nlp.annotation import AnnotatedArticle
 
 ProgressCallback = Callable[[int, int], None]

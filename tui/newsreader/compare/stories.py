@@ -21,6 +21,7 @@ from operator import itemgetter
 
 from newsreader.compare.dates import full_date
 from newsreader.compare.units import Unit
+from newsreader.compare.vectors import Vector, cosine, normalised
 from newsreader.nlp.normalize import NormalizedDate
 
 # Two articles are one story above this cosine similarity...
@@ -40,8 +41,6 @@ WINDOW = 12
 # Articles are compared on their heaviest features only: the tail of rare
 # one-off words adds cost, not evidence of a shared story.
 KEPT = 60
-
-Vector = dict[str, float]
 
 
 def article_vector(units: Sequence[Unit]) -> Counter[str]:
@@ -98,7 +97,7 @@ def group_articles(
             for i in postings.get(f, [])[-WINDOW:]:
                 if i not in seen:
                     seen.add(i)
-                    similarity = _cosine(vec, vectors[i])
+                    similarity = cosine(vec, vectors[i])
                     if similarity >= STORY_THRESHOLD:
                         links.append((similarity, i, j))
         for f in ranked[:INDEXED]:
@@ -151,11 +150,4 @@ def _weigh(counts: Counter[str], df: Counter[str], n: int) -> Vector:
         vec[f] = (1.0 + math.log(c)) * idf * (ENTITY_WEIGHT if f[0] == "@" else 1.0)
     if len(vec) > KEPT:
         vec = dict(heapq.nlargest(KEPT, vec.items(), key=itemgetter(1)))
-    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-    return {f: w / norm for f, w in vec.items()}
-
-
-def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[f] for f, w in a.items() if f in b)
+    return normalised(vec)
