@@ -53,3 +53,24 @@ def test_no_person_where_the_text_does_not_show_one(
     make_doc, text: str, spans: list[tuple[str, str]]
 ) -> None:
     assert _people(make_doc, text, spans) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("ujar Kasat Lantas Polres Subang AKP Rizal Firmansyah di lokasi.", "Rizal Firmansyah"),
+        ("Kapolda Metro Jaya Irjen Karyoto menyampaikan hal itu.", "Karyoto"),
+        ("Brigjen TNI Hartono hadir di lokasi.", "Hartono"),
+        ("kata Direktur Lalu Lintas Polda Jawa Barat Kombes Pol Hendra Wiguna.", "Hendra Wiguna"),
+    ],
+)
+def test_a_rank_names_the_person_after_it(make_doc, text: str, person: str) -> None:
+    assert (person, "PER") in _people(make_doc, text, [])
+
+
+def test_a_capitalised_office_needs_a_known_body_before_the_name(make_doc) -> None:
+    text = "Juru Bicara Kremlin Dmitry Peskov mengatakan bahwa kedua pemimpin akan bertemu."
+    assert ("Dmitry Peskov", "PER") in _people(make_doc, text, [])
+    # No body between: the capitalised words may be the office's portfolio.
+    text = "Menteri Koordinator Perekonomian Airlangga Hartarto hadir."
+    assert not [p for p in _people(make_doc, text, []) if p[1] == "PER"]

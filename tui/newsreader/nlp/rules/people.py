@@ -35,14 +35,27 @@ OFFICES: tuple[tuple[str, ...], ...] = tuple(
 )  # fmt: skip
 _LONGEST_OFFICE = max(len(office) for office in OFFICES)
 _OFFICE_STARTS = frozenset(office[0] for office in OFFICES)
+# Police and military ranks, written capitalised right before a name ("AKP
+# Rizal Firmansyah", "Irjen Karyoto"), sometimes with the corps between
+# ("Kombes Pol", "Letkol Inf", "Brigjen TNI"). A rank is a sure cue, so one
+# name word after it is enough.
+RANKS = frozenset(
+    """Jenderal Komjen Irjen Brigjen Kombes Kompol AKBP AKP Iptu Ipda Aiptu Aipda Bripka
+    Brigpol Briptu Bripda Letjen Mayjen Laksda Laksma Marsda Marsma Kolonel Letkol Mayor
+    Kapten Lettu Letda Serma Serka Sertu Serda Kopda Praka Pratu Laksamana Marsekal""".split()
+)
+_CORPS = frozenset("Pol TNI Inf Kav Arm Art Czi Cpl Cba Ckm Chb Cku Cpm Laut Mar Purn".split())
 # Tokens looked at from an office word on: office, body, name and one more.
 _WINDOW = 14
 
 
 @lru_cache(maxsize=1)
 def _office_start_pattern() -> re.Pattern[str]:
+    # Offices in either case (a capitalised one needs a body after it, see
+    # ``_office_end``), ranks as written.
     starts = "|".join(sorted(_OFFICE_STARTS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{starts})(?![\w-])")
+    ranks = "|".join(sorted(RANKS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?i:{starts})|{ranks})(?![\w-])")
 
 
 # Words that follow an office and belong to it ("Menteri Luar Negeri", "Kepala Staf").
@@ -74,10 +87,17 @@ def title_cued_people(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         i = start.start
         words = [token.text for token in doc[i : i + _WINDOW]]
-        after = _office_end(words, 0)
-        if after is None:
-            continue
-        person = _name_after(doc, words, after, i, covered, entity_end)
+        if words[0] in RANKS:
+            person = _name_after_rank(doc, words, i, covered)
+        else:
+            after = _office_end([w.lower() for w in words], 0)
+            if after is None:
+                continue
+            # "Juru Bicara Kremlin Dmitry Peskov": a capitalised office is
+            # followed by its portfolio ("Menteri Koordinator Politik ..."),
+            # which reads like a name, unless a known body stands between.
+            capitalised = words[0][:1].isupper()
+            person = _name_after(doc, words, after, i, covered, entity_end, need_body=capitalised)
         if person is not None:
             found.append(person)
             resume = person.end
@@ -89,9 +109,8 @@ def title_cued_people(doc: Doc, spans: list[Span]) -> list[Span]:
 def _office_end(words: list[str], i: int) -> int | None:
     """Where an office starting at word ``i`` ends, or None if none starts there.
 
-    Only offices written in lower case count ("kata juru bicara ..."): a
-    capitalised one is a title whose capitalised portfolio follows
-    ("Menteri Koordinator Politik ..."), which cannot be told from a name.
+    ``words`` are lower-cased; whether the office was capitalised is the
+    caller's concern.
     """
     for size in range(_LONGEST_OFFICE, 0, -1):
         if tuple(words[i : i + size]) in OFFICES:
@@ -109,23 +128,31 @@ def _name_after(
     offset: int,
     covered: list[bool],
     entity_end: dict[int, int],
+    *,
+    need_body: bool = False,
 ) -> Span | None:
     """The person right after an office: past one body the model found, 2-3 capitalised words.
 
     ``words`` are the texts of the tokens from ``offset`` on; ``after`` indexes
-    them and is where the office ends.
+    them and is where the office ends. With ``need_body`` a body must stand
+    between office and name.
     """
     i = offset + after
     # Past the body or country the office belongs to, found by the model or
     # known by name: "Kremlin" in "juru bicara Kremlin Dmitry Peskov".
+    bodies = 0
     for _ in range(2):
         if i in entity_end:
             i = entity_end[i]
+            bodies += 1
             continue
         known = _known_name_length(doc, i)
         if not known:
             break
         i += known
+        bodies += 1
+    if need_body and not bodies:
+        return None
     end = i
     limit = min(len(doc), offset + len(words))
     while end < limit and not covered[end] and _name_word(words[end - offset]):
@@ -142,6 +169,23 @@ def _name_after(
     ):
         return None
     return Span(doc, i, end, label="PER")
+
+
+def _name_after_rank(doc: Doc, words: list[str], offset: int, covered: list[bool]) -> Span | None:
+    """The person after a rank ("AKP Rizal Firmansyah", "Brigjen TNI Hartono"): 1-3 name words."""
+    i = 1
+    while i < len(words) and words[i] in _CORPS:
+        i += 1
+    end = i
+    while end < min(len(words), i + 4) and _name_word(words[end]) and not covered[offset + end]:
+        end += 1
+    size = end - i
+    if not 1 <= size <= 3:
+        return None  # nothing capitalised, or four words: more likely a unit's name
+    name = words[i:end]
+    if name[0] in ORG_FIRST_WORDS or name[-1] in ORG_LAST_WORDS:
+        return None
+    return Span(doc, offset + i, offset + end, label="PER")
 
 
 def _known_name_length(doc: Doc, i: int) -> int:
