@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsreader.corpus.article import Article, RemovedLine
 from newsreader.nlp.annotation import Annotation, Entity, Sentence
-from newsreader.store.codec import UndecodableRow, decode_annotation, encode_annotation
+from newsreader.store.codec import (
+    UndecodableRow,
+    decode_annotation,
+    decode_article,
+    encode_annotation,
+    encode_article,
+)
 from newsreader.store.columns import StringTable, column_kinds, decode_table, encode_table
 
 ints = st.integers(-(2**40), 2**40)
@@ -88,3 +95,47 @@ def test_damaged_rows_are_undecodable(damage) -> None:
     damage(row)
     with pytest.raises(UndecodableRow):
         decode_annotation(json.dumps(row))
+
+
+ARTICLE = Article(
+    id="a",
+    path="/corpus/a.txt",
+    text="Presiden tiba di Moskow.\n\nIa bertemu Putin.",
+    title="Kunjungan",
+    date="2023-09-13",
+    removed=(RemovedLine("Baca Juga: Putin", "related", 26), RemovedLine("Foto: AP", "caption", 0)),
+)
+
+NAMES = [field.name for field in fields(Article)]
+REMOVED, TITLE = NAMES.index("removed"), NAMES.index("title")
+
+
+def test_article_round_trip_is_exact_and_hashable() -> None:
+    decoded = decode_article(encode_article(ARTICLE))
+    assert decoded == ARTICLE
+    assert isinstance(decoded.removed, tuple)
+    assert hash(decoded) == hash(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda values: values.__setitem__(TITLE, ["Kunjungan"]),  # an array in a scalar field
+        lambda values: values[REMOVED].__setitem__(0, ["Baca", "Juga"]),  # in a removed line
+        lambda values: values[REMOVED].__setitem__(0, ["Baca Juga", "related"]),  # a field short
+        lambda values: values[REMOVED].__setitem__(0, ["Baca Juga", "related", "26"]),  # not an int
+        lambda values: values.__setitem__(REMOVED, 7),  # removed lines lost
+        lambda values: values.pop(),  # truncated
+    ],
+)
+def test_damaged_article_rows_are_undecodable(damage) -> None:
+    fmt, values = json.loads(encode_article(ARTICLE))
+    damage(values)
+    with pytest.raises(UndecodableRow):
+        decode_article(json.dumps([fmt, values]))
+
+
+def test_an_article_row_that_is_not_an_array_is_undecodable() -> None:
+    fmt, values = json.loads(encode_article(ARTICLE))
+    with pytest.raises(UndecodableRow):
+        decode_article(json.dumps([fmt, {"id": "a"}]))

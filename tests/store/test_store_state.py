@@ -68,6 +68,23 @@ def test_get_states_batches_and_fills_defaults(db_path: Path) -> None:
     assert {k for k, s in states.items() if s.read} == {*keys[::100], moved}
 
 
+def test_saved_states_name_only_the_keys_with_state(db_path: Path) -> None:
+    keys = [ArticleKey(f"/corpus/{i}.txt", f"hash{i}") for i in range(1_200)]
+    with Store.open(db_path) as store:
+        assert store.saved_states(keys) == {}
+        store.mark_read(keys[3])
+        store.set_override(keys[700], "outlet", "Antara")
+        moved = ArticleKey("/elsewhere/3.txt", "hash3")  # same text as keys[3]
+        copy = ArticleKey("/elsewhere/other.txt", "hash700")
+        saved = store.saved_states([*keys, moved, copy])
+    assert saved == {
+        3: ArticleState(read=True),
+        700: ArticleState(overrides={"outlet": "Antara"}),
+        1_200: ArticleState(read=True),
+        1_201: ArticleState(overrides={"outlet": "Antara"}),
+    }
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [("date", "13/09/2023"), ("date", "2023-02-30"), ("body", "x"), ("id", "x")],

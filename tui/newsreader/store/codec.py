@@ -29,6 +29,7 @@ _ENTITY_KINDS = column_kinds(Entity)
 _SENTENCE_KINDS = column_kinds(Sentence)
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _REMOVED_FIELDS = tuple(f.name for f in fields(RemovedLine))
+_REMOVED_AT = _ARTICLE_FIELDS.index("removed")
 
 
 def _fingerprint(*names: tuple[str, ...]) -> str:
@@ -116,17 +117,27 @@ def decode_article(data: str) -> Article:
         fmt, values = json.loads(data)
         if fmt != ARTICLE_FORMAT:
             raise UndecodableRow(f"article format {fmt!r}")
-        if len(values) != len(_ARTICLE_FIELDS):
-            raise UndecodableRow("article row has the wrong length")
-        kwargs: dict[str, Any] = {}
-        for name, value in zip(_ARTICLE_FIELDS, values, strict=True):
-            if name == "removed":
-                value = tuple(RemovedLine(*_frozen(row)) for row in value)
-            else:
-                value = _frozen(value)
-            kwargs[name] = value
-        return Article(**kwargs)
+        if type(values) is not list or len(values) != len(_ARTICLE_FIELDS):
+            raise UndecodableRow("article row has the wrong shape")
+        values[_REMOVED_AT] = _removed_lines(values[_REMOVED_AT])
+        # Every other field is a scalar; an array there is damage, and
+        # would make the (hashable) article unhashable.
+        if any(type(value) is list for value in values):
+            raise UndecodableRow("article row holds an array in a scalar field")
+        return Article(*values)
     except UndecodableRow:
         raise
     except (ValueError, TypeError) as error:
         raise UndecodableRow(str(error)) from error
+
+
+def _removed_lines(rows: list[Any]) -> tuple[RemovedLine, ...]:
+    # A warm open decodes tens of thousands of these: unpack and check the
+    # fields directly rather than freezing every value recursively. Adding
+    # a field to RemovedLine changes ARTICLE_FORMAT and must extend this.
+    lines = []
+    for text, kind, offset in rows:
+        if type(text) is not str or type(kind) is not str or type(offset) is not int:
+            raise UndecodableRow("removed line has a field of the wrong type")
+        lines.append(RemovedLine(text, kind, offset))
+    return tuple(lines)

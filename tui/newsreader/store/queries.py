@@ -9,9 +9,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
+from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import Annotation
-from newsreader.store.codec import UndecodableRow, decode_annotation
-from newsreader.store.state import ArticleKey, ArticleState
+from newsreader.store.codec import UndecodableRow, decode_annotation, decode_article
+from newsreader.store.state import ArticleKey, ArticleState, FileKey
 
 # SQLite allows 32,766 bound parameters since 3.32; 500 keeps each query small
 # while a 10,000-article corpus still needs only 20 round trips.
@@ -94,6 +95,38 @@ def read_annotations(
         for content_hash, data in rows:
             try:
                 found[content_hash] = decode_annotation(data)
+            except UndecodableRow:
+                continue
+    return found
+
+
+def read_articles(
+    conn: sqlite3.Connection, wanted: dict[str, FileKey], reader_version: str
+) -> dict[FileKey, Article]:
+    """Decoded articles cached under ``reader_version`` for files unchanged since.
+
+    Args:
+        conn: The database.
+        wanted: Absolute path -> the file's key as it is now.
+        reader_version: Version of the reading rules the rows must carry.
+
+    Returns:
+        file key -> article for the paths whose size and mtime still match;
+        rows that do not decode are left out (misses).
+    """
+    found: dict[FileKey, Article] = {}
+    for batch in batches(list(wanted)):
+        rows = conn.execute(
+            "SELECT path, size, mtime_ns, data FROM articles"
+            f" WHERE reader_version = ? AND path IN ({marks(len(batch))})",
+            (reader_version, *batch),
+        )
+        for path, size, mtime_ns, data in rows:
+            key = wanted[path]
+            if (key.size, key.mtime_ns) != (size, mtime_ns):
+                continue
+            try:
+                found[key] = decode_article(data)
             except UndecodableRow:
                 continue
     return found

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from newsreader.corpus.article import Article
 from newsreader.nlp.annotation import Annotation
 from newsreader.store.codec import (
-    UndecodableRow,
-    decode_article,
     encode_annotation,
     encode_article,
 )
@@ -25,6 +23,7 @@ from newsreader.store.queries import (
     lookup_state,
     marks,
     read_annotations,
+    read_articles,
     state_from_row,
 )
 from newsreader.store.state import (
@@ -193,25 +192,10 @@ class Store:
             file key -> article, for the files whose path, size and mtime match.
         """
         wanted = {key.path: key for key in keys}
-        paths = list(wanted)
 
         def work(conn: sqlite3.Connection) -> dict[FileKey, Article]:
-            found: dict[FileKey, Article] = {}
-            for batch in batches(paths):
-                rows = conn.execute(
-                    "SELECT path, size, mtime_ns, data FROM articles"
-                    f" WHERE reader_version = ? AND path IN ({marks(len(batch))})",
-                    (reader_version, *batch),
-                )
-                for path, size, mtime_ns, data in rows:
-                    key = wanted[path]
-                    if (key.size, key.mtime_ns) != (size, mtime_ns):
-                        continue
-                    try:
-                        found[key] = decode_article(data)
-                    except UndecodableRow:
-                        continue
-            return found
+            with gc_paused():
+                return read_articles(conn, wanted, reader_version)
 
         return self._db.read("reading cached articles", work, {})
 
@@ -249,16 +233,30 @@ class Store:
     def get_states(self, keys: Iterable[ArticleKey]) -> dict[ArticleKey, ArticleState]:
         """The state of many articles at once, batched; every key gets an entry."""
         wanted = list(dict.fromkeys(keys))
+        saved = self.saved_states(wanted)
+        return {key: saved.get(i) or ArticleState() for i, key in enumerate(wanted)}
 
-        def work(conn: sqlite3.Connection) -> dict[ArticleKey, ArticleState]:
+    def saved_states(self, keys: Sequence[ArticleKey]) -> dict[int, ArticleState]:
+        """The state saved for each key that has one (by path, else by text), batched.
+
+        Args:
+            keys: The articles, typically a whole corpus.
+
+        Returns:
+            Index in ``keys`` -> saved state, only for keys with one: restoring
+            10,000 articles of which few carry state builds (and hashes) nothing
+            for the rest.
+        """
+
+        def work(conn: sqlite3.Connection) -> dict[int, ArticleState]:
             by_path: dict[str, ArticleState] = {}
-            for batch in batches([key.path for key in wanted]):
+            for batch in batches(list({key.path for key in keys})):
                 sql = (
                     f"SELECT {STATE_COLUMNS} FROM article_state WHERE path IN ({marks(len(batch))})"
                 )
                 for row in conn.execute(sql, batch):
                     by_path[row[0]] = state_from_row(row)
-            missing = list({key.content_hash for key in wanted if key.path not in by_path})
+            missing = list({key.content_hash for key in keys if key.path not in by_path})
             by_hash: dict[str, ArticleState] = {}
             for batch in batches(missing):
                 sql = (
@@ -267,13 +265,16 @@ class Store:
                 )
                 for row in conn.execute(sql, batch):
                     by_hash[row[1]] = state_from_row(row)  # the latest wins
-            return {
-                key: by_path.get(key.path) or by_hash.get(key.content_hash) or ArticleState()
-                for key in wanted
-            }
+            found: dict[int, ArticleState] = {}
+            if not by_path and not by_hash:
+                return found
+            for i, key in enumerate(keys):
+                state = by_path.get(key.path) or by_hash.get(key.content_hash)
+                if state is not None:
+                    found[i] = state
+            return found
 
-        default = {key: ArticleState() for key in wanted}
-        return self._db.read("reading article states", work, default)
+        return self._db.read("reading article states", work, {})
 
     def mark_read(self, key: ArticleKey, read: bool = True) -> bool:
         """Mark an article read or unread. Returns True when saved, False when queued or lost."""
