@@ -1,11 +1,11 @@
 """Reading articles: paths -> cleaned ``Article`` objects plus metadata and errors.
 
 ``load(paths)`` walks files and folders (discover.py), decodes bytes
-(decode.py), strips escape sequences and odd characters (sanitize.py),
-reads HTML and Markdown into plain paragraphs (html.py, markdown.py), joins
-hard-wrapped text (wrap.py), separates body from boilerplate with the rule
-table (rules.py, clean.py) and reads the metadata the text states
-(metadata.py, dates.py, outlets.py, language.py).
+(decode.py) and strips escape sequences and odd characters (sanitize.py);
+then ``parse`` (parse.py) reads HTML and Markdown into plain paragraphs
+(html.py, markdown.py), joins hard-wrapped text (wrap.py), separates body
+from boilerplate with the rule table (rules.py, clean.py) and reads the
+metadata the text states (metadata.py, dates.py, outlets.py, language.py).
 
 Decisions worth knowing:
 

@@ -37,6 +37,7 @@ _RULE_MODULES = (
     "markdown",
     "metadata",
     "outlets",
+    "parse",
     "rules",
     "sanitize",
     "wrap",
@@ -91,7 +92,7 @@ def _digest_rules() -> str:
 READER_VERSION = f"corpus-{CORPUS_VERSION}-{_digest_rules()}"
 
 
-def file_key(path: Path, size: int, mtime_ns: int) -> FileKey:
+def file_key(path: str | Path, size: int, mtime_ns: int) -> FileKey:
     """The cache key of a file found with this size and mtime."""
     text = str(path)
     # Found paths under an absolute root are already absolute; abspath's

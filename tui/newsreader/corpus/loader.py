@@ -1,9 +1,10 @@
 """``load``: paths in, cleaned articles and one-line errors out.
 
 The pipeline per file: read (size-limited, noticing a file that vanishes or
-changes meanwhile) -> decode -> sanitise -> format (HTML/Markdown to plain
-paragraphs) -> clean -> metadata. A file either becomes an ``Article`` or a
-``LoadError``; ``load`` itself does not raise on bad input.
+changes meanwhile) -> decode -> sanitise -> ``parse`` (parse.py: format,
+clean, metadata). A file either becomes an ``Article`` or a ``LoadError``;
+``load`` itself does not raise on bad input. Files the cache knows unchanged
+skip all of it.
 """
 
 from __future__ import annotations
@@ -17,20 +18,11 @@ from pathlib import Path
 
 from newsreader.corpus.article import Article, LoadError, LoadResult
 from newsreader.corpus.cache import READER_VERSION, ArticleCache, FileKey, cacheable, file_key
-from newsreader.corpus.clean import Cleaned, clean
-from newsreader.corpus.dates import normalise_date
 from newsreader.corpus.decode import DecodeError, decode
-from newsreader.corpus.discover import Found, discover
-from newsreader.corpus.html import HtmlArticle
-from newsreader.corpus.language import detect_language
-from newsreader.corpus.markdown import markdown_to_plain
-from newsreader.corpus.outlets import normalise_outlet, normalise_wire
+from newsreader.corpus.discover import Found, discover, name_stem, name_suffix
 from newsreader.corpus.sanitize import sanitize, sanitize_line
-from newsreader.corpus.wrap import unwrap
 
 DEFAULT_MAX_BYTES = 20_000_000
-_HTML_SUFFIXES = frozenset({".html", ".htm"})
-_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
 class _FileProblem(Exception):
@@ -72,15 +64,14 @@ def load(
         if hit is not None and found.size <= max_bytes:
             # Id and path depend on this load (stem collisions, how the
             # user spelled the folder), not on the file: set them anew.
-            path = str(found.path)
-            if (hit.id, hit.path) != (article_id, path):
-                hit = replace(hit, id=article_id, path=path)
+            if (hit.id, hit.path) != (article_id, found.path):
+                hit = replace(hit, id=article_id, path=found.path)
             articles.append(hit)
             continue
         try:
             article = _load_one(found, article_id, max_bytes)
         except _FileProblem as problem:
-            errors.append(LoadError(str(found.path), str(problem)))
+            errors.append(LoadError(found.path, str(problem)))
             continue
         articles.append(article)
         if cacheable(key):
@@ -125,7 +116,9 @@ def article_from_text(
         The cleaned article (its text may be empty: unlike ``load``, nothing
         is rejected here).
     """
-    return _build(sanitize(text), suffix.lower(), article_id, path)
+    from newsreader.corpus.parse import parse
+
+    return parse(sanitize(text), suffix.lower(), article_id, path)
 
 
 def _load_one(found: Found, article_id: str, max_bytes: int) -> Article:
@@ -139,8 +132,12 @@ def _load_one(found: Found, article_id: str, max_bytes: int) -> Article:
     text = sanitize(decoded.text)
     if not text.strip():
         raise _FileProblem("empty file (only whitespace or invisible characters)")
+    # Imported on the first miss: the cleaning rules take a tenth of a
+    # second to compile, which a warm open (every file cached) never needs.
+    from newsreader.corpus.parse import parse
+
     article = replace(
-        _build(text, found.path.suffix.lower(), article_id, str(found.path)),
+        parse(text, name_suffix(os.path.basename(found.path)).lower(), article_id, found.path),
         encoding=decoded.encoding,
     )
     if not article.text:
@@ -188,86 +185,6 @@ def _human(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-# What a format states besides its paragraphs; HTML's shape serves every format.
-_Source = HtmlArticle
-
-
-def _read_format(text: str, suffix: str) -> _Source:
-    if suffix in _HTML_SUFFIXES:
-        # Imported here so text-only loads never import trafilatura.
-        from newsreader.corpus.html import extract_html
-
-        page = extract_html(text)
-        return _Source(
-            sanitize(page.text),
-            page.title,
-            page.site_name,
-            page.date,
-            page.author,
-            page.time,
-            page.timezone,
-        )
-    if suffix in _MARKDOWN_SUFFIXES:
-        plain = markdown_to_plain(text)
-        meta = plain.front_matter
-        # HTML entities decoded by the Markdown reducer may spell controls.
-        return _Source(
-            sanitize(plain.text),
-            title=plain.title or meta.get("title"),
-            site_name=meta.get("outlet") or meta.get("site_name"),
-            date=normalise_date(meta.get("date", "")),
-            author=meta.get("byline") or meta.get("author"),
-        )
-    return _Source(unwrap(text))
-
-
-def _build(text: str, suffix: str, article_id: str, path: str) -> Article:
-    source = _read_format(text, suffix)
-    cleaned = clean(source.text, title=source.title)
-    return _article(cleaned, source, article_id, path)
-
-
-def _article(cleaned: Cleaned, source: _Source, article_id: str, path: str) -> Article:
-    dateline = cleaned.dateline
-    stamp = cleaned.stamp
-    # The lede's dateline is the most specific statement of the outlet, then
-    # a stamp or credit line naming it, then the HTML page's site name.
-    stated = [
-        dateline.outlet if dateline else None,
-        stamp.source if stamp else None,
-        cleaned.outlet,
-    ]
-    outlet = next((o for o in stated if o), None)
-    if outlet is None and source.site_name:
-        outlet = source.site_name
-    outlet = normalise_outlet(outlet) if outlet else None
-    wire_raw = cleaned.wire
-    wire = normalise_wire(wire_raw) if wire_raw else (dateline.wire if dateline else None)
-    return Article(
-        id=article_id,
-        path=path,
-        text=cleaned.text,
-        title=_line(cleaned.title),
-        outlet=_line(outlet),
-        date=stamp.date if stamp else source.date,
-        time=stamp.time if stamp else source.time,
-        timezone=stamp.timezone if stamp else source.timezone,
-        dateline=_line(dateline.city) if dateline else None,
-        byline=_line(cleaned.byline or source.author),
-        wire=_line(wire),
-        language=detect_language(cleaned.text),
-        removed=cleaned.removed,
-        summary=cleaned.summary,
-        editor=_line(cleaned.editor),
-    )
-
-
-def _line(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return sanitize_line(value) or None
-
-
 _ID_JUNK = re.compile(r"[\s/\\]+")
 
 
@@ -279,14 +196,17 @@ def _plain_stem(stem: str) -> str:
     return sanitize_line(stem)
 
 
-def _unique_ids(paths: list[Path]) -> list[str]:
+def _unique_ids(paths: list[str]) -> list[str]:
     """File stems as ids, made unique deterministically ("stem", "stem-2", ...).
 
     Ids end up in file names and on screen, so they are sanitised to one
     printable line; every natural stem is reserved first so a real file
     called "x-2" keeps its id even when two files are called "x".
     """
-    stems = [_ID_JUNK.sub(" ", _plain_stem(p.stem)).strip() or "article" for p in paths]
+    stems = [
+        _ID_JUNK.sub(" ", _plain_stem(name_stem(os.path.basename(p)))).strip() or "article"
+        for p in paths
+    ]
     taken = set(stems)
     seen: set[str] = set()
     ids = []
