@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 from newsreader.corpus.article import Article, LoadError
 from newsreader.nlp.annotation import AnnotatedArticle
 
+if TYPE_CHECKING:
+    from newsreader.store import ArticleState
+
 
 @dataclass
 class CorpusLoaded(Message):
-    """The loader worker finished reading files."""
+    """The loader worker finished reading files.
+
+    ``states`` is the user's saved state by article id (only articles that
+    have some), read in the worker; ``None`` when it was not read there.
+    """
 
     articles: list[Article]
     errors: list[LoadError]
+    states: dict[str, ArticleState] | None = None
 
 
 @dataclass

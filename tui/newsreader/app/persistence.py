@@ -12,12 +12,16 @@ never freeze the screen.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsreader.app.library import EDITABLE_FIELDS, Library, Overrides
+from newsreader.corpus.article import Article
+
+if TYPE_CHECKING:
+    from newsreader.store import ArticleState
 
 # Seconds a write waits for another program's lock before the store queues it.
 BUSY_TIMEOUT = 1.0
@@ -91,17 +95,20 @@ class UserStateStore:
 
     # -- per-article state -------------------------------------------------
 
-    def restore(self, library: Library) -> None:
-        """Load saved flags and edits for every article of the library."""
-        if self.store is None or not library.articles:
-            return
-        from newsreader.store import ArticleKey
+    def restore(self, library: Library, saved: Mapping[str, ArticleState] | None = None) -> None:
+        """Apply saved flags and edits to every article of the library.
 
-        keys = {a.id: ArticleKey.of(library.parsed(a.id)) for a in library.articles}
-        saved = self.store.get_states(list(keys.values()))
-        for article_id, key in keys.items():
-            state = saved.get(key)
-            if state is None:
+        Args:
+            library: The corpus just loaded.
+            saved: What :func:`saved_states` read for it (the load worker
+                reads it off the UI thread); ``None`` reads it here.
+        """
+        if saved is None:
+            if self.store is None or not library.articles:
+                return
+            saved = saved_states(self.store, [library.parsed(a.id) for a in library.articles])
+        for article_id, state in saved.items():
+            if library.position(article_id) is None:
                 continue
             if state.read or state.starred:
                 library.set_state(article_id, read=state.read, starred=state.starred)
@@ -182,6 +189,22 @@ class UserStateStore:
         if position.path and os.path.abspath(article.path) != position.path:
             return None
         return position
+
+
+def saved_states(store: Any, articles: Sequence[Article]) -> dict[str, ArticleState]:
+    """The saved state by article id, for the articles that have one.
+
+    Keying 10,000 articles hashes their text, so the load worker calls this
+    with its own store rather than the UI thread; any thread may.
+
+    Args:
+        store: An open ``newsreader.store.Store``.
+        articles: The articles as parsed (the user's edits not applied).
+    """
+    from newsreader.store import ArticleKey
+
+    found = store.saved_states([ArticleKey.of(article) for article in articles])
+    return {articles[i].id: state for i, state in found.items()}
 
 
 @contextmanager

@@ -55,10 +55,14 @@ class Pipeline:
         kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
         # Unchanged files come back from the store without being read again,
         # which is what makes a large corpus paint quickly the second time.
+        states = None
         with persistence.cache_store(self.use_store, self._store_degraded) as store:
             result = load(paths, cache=store, **kwargs)
+            if store is not None and not get_current_worker().is_cancelled:
+                # Keyed and looked up here: on the UI thread it held up the first paint.
+                states = persistence.saved_states(store, result.articles)
         if not get_current_worker().is_cancelled:
-            self.post_message(CorpusLoaded(list(result.articles), list(result.errors)))
+            self.post_message(CorpusLoaded(list(result.articles), list(result.errors), states))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index", description="index")
     def index_corpus(self: NewsReaderApp, library: Library) -> None:
@@ -180,7 +184,7 @@ class Pipeline:
             # A new corpus may reuse ids (same file names): forget what was open.
             self.reader.cursor = None
             self.reader.article_id = None
-        self.state_store.restore(self.library)
+        self.state_store.restore(self.library, message.states)
         for error in message.errors[:5]:
             self.notify(
                 f"skipped {printable(error.path)}: {printable(error.reason)}",
@@ -195,7 +199,8 @@ class Pipeline:
         else:
             self.set_status("no article could be read: open another folder (Ctrl+P)")
         self._restore_position()
-        self.index_corpus(self.library)
+        # Folding 10,000 articles holds the GIL: start after the first paint.
+        self.call_after_refresh(self.index_corpus, self.library)
         if self._preannotated:
             self.post_message(ArticlesAnnotated(self._preannotated, "preloaded"))
         elif self.auto_annotate and self.library.articles:
