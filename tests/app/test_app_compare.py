@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from newsreader.app.dialogs.folder import FolderDialog
-from newsreader.app.widgets.compare_pane import NOT_COMPUTED
+from newsreader.app.widgets.compare_view import NOT_COMPUTED
 from newsreader.export import parse_export
 
 SIZE = (140, 40)

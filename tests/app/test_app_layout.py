@@ -136,7 +136,7 @@ def test_search_doc_built_before_an_edit_is_not_kept() -> None:
 
 
 def test_wording_matches_by_offsets_or_by_equal_text() -> None:
-    from newsreader.app.widgets.compare_pane import Wording
+    from newsreader.app.widgets.compare_view import Wording
 
     placed = Wording("Ia bertemu Putin.", 40, 57)
     assert placed.overlap(40, 57, "whatever the text") == 17

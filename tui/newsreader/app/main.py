@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from newsreader.app import persistence
 from newsreader.app.commands import NewsReaderCommands
@@ -34,6 +34,7 @@ from newsreader.app.pipeline import Pipeline
 from newsreader.app.user_actions import UserActions
 from newsreader.app.widgets.compare_pane import ComparePane
 from newsreader.app.widgets.filter_bar import FilterBar
+from newsreader.app.widgets.key_footer import KeyFooter
 from newsreader.app.widgets.legend import Legend
 from newsreader.app.widgets.list import ArticleList
 from newsreader.app.widgets.reader import Reader
@@ -129,7 +130,7 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         with Horizontal(id="status-bar"):
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def article_list(self) -> ArticleList:

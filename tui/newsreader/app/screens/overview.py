@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from newsreader.app.library import Library
-from newsreader.app.widgets.compare_pane import outlet_name
+from newsreader.app.widgets.compare_view import outlet_name
 from newsreader.textsafe import printable
 
 CARRIES = Text("●", style="bold green")

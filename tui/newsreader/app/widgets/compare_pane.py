@@ -1,114 +1,37 @@
 """The comparison pane: the open article's facts beside the other outlets' wording.
 
 It renders the comparison in its JSON form (``compare.to_json``: the
-documented contract), so the pane depends on the published shape, not on
-compare's internal classes. Selecting another outlet's wording opens that
-article at that sentence.
+documented contract; see :mod:`compare_view`), so the pane depends on the
+published shape, not on compare's internal classes. Selecting another
+outlet's wording opens that article at that sentence.
+
+Opening an article must show it in the reader first: the pane fills its
+rows after the next screen refresh, and keeps the rows of recently shown
+articles so going back and forth between outlets costs little.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections import OrderedDict
 from typing import Any
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from newsreader.app.library import Library
 from newsreader.app.messages import ArticleChosen
-from newsreader.textsafe import printable
+from newsreader.app.widgets.compare_view import (
+    NOT_COMPUTED,
+    PaneView,
+    build_view,
+    squeeze,
+    view_key,
+)
 
-NOT_COMPUTED = "comparison: not computed yet"
-DISCREPANCY = Style(color="#ff5f5f", bold=True)
-DIM = Style(dim=True)
-
-
-@dataclass(frozen=True)
-class MentionTarget:
-    article_id: str
-    sentence: str
-    start: int | None = None
-
-
-def outlet_name(library: Library, article_id: str) -> str:
-    """How an article's outlet is shown; an unknown outlet counts as its own."""
-    if library.position(article_id) is None:
-        return article_id
-    outlet = library.article(article_id).outlet
-    if outlet:
-        return printable(outlet)
-    short = article_id if len(article_id) <= 9 else article_id[:8] + "…"
-    return f"unknown ({printable(short)})"
-
-
-def story_of(data: dict[str, Any] | None, article_id: str) -> dict[str, Any] | None:
-    """The story (from ``compare.to_json``) that holds an article."""
-    for story in (data or {}).get("stories", []):
-        if article_id in story.get("articles", []):
-            return story
-    return None
-
-
-def facts_of(story: dict[str, Any], article_id: str) -> Iterator[dict[str, Any]]:
-    """The facts of a story that an article states."""
-    for fact in story.get("facts", []):
-        if any(m.get("article") == article_id for m in fact.get("mentions", [])):
-            yield fact
-
-
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
-
-
-@dataclass(frozen=True)
-class Wording:
-    """This article's sentence for one fact: text, and its span when compare gave one."""
-
-    sentence: str
-    start: int | None = None
-    end: int | None = None
-
-    def overlap(self, start: int, end: int, text: str) -> int:
-        """How much of the picked span this wording covers (characters; 0 for none)."""
-        if self.start is not None and self.end is not None:
-            return max(0, min(end, self.end) - max(start, self.start))
-        return len(text) if _squeeze(self.sentence) == _squeeze(text) else 0
-
-
-def _disputed_values(fact: dict[str, Any]) -> dict[str, list[str]]:
-    """For each article of a fact, the words it uses where the outlets disagree."""
-    disputed: dict[str, list[str]] = {}
-    for discrepancy in fact.get("discrepancies", []):
-        for article_id, value in discrepancy.get("values", {}).items():
-            disputed.setdefault(str(article_id), []).append(str(value))
-    return disputed
-
-
-def _wording(sentence: str, disputed: Iterable[str]) -> Text:
-    """A sentence as plain text with the disputed values marked in the discrepancy colour."""
-    text = Text(printable(sentence))
-    folded = text.plain.casefold()
-    for value in disputed:
-        needle = printable(value).casefold()
-        start = folded.find(needle) if needle else -1
-        while start >= 0:
-            text.stylize(DISCREPANCY, start, start + len(needle))
-            start = folded.find(needle, start + len(needle))
-    return text
-
-
-def _own_wording(mine: list[dict[str, Any]]) -> Wording:
-    if not mine:
-        return Wording("")
-    start, end = mine[0].get("start"), mine[0].get("end")
-    if isinstance(start, int) and isinstance(end, int):
-        return Wording(str(mine[0]["sentence"]), start, end)
-    return Wording(str(mine[0]["sentence"]))
+# Views kept for reopening; each is a few dozen rows.
+VIEW_CACHE_SIZE = 64
 
 
 class ComparePane(Vertical):
@@ -119,9 +42,14 @@ class ComparePane(Vertical):
         self.library = library
         self.data: dict[str, Any] | None = None
         self.article_id: str | None = None
-        self._targets: dict[str, MentionTarget] = {}
-        self._fact_rows: list[Wording] = []
-        self._unique_rows: list[str] = []
+        # The article whose facts the rows hold now (None without a comparison).
+        self.shown_article_id: str | None = None
+        self._status: str | None = None
+        self._view = PaneView(NOT_COMPUTED)
+        self._views: OrderedDict[tuple[str, ...], PaneView] = OrderedDict()
+        self._views_library: Library | None = None
+        self._fill_pending = False
+        self._pending_focus: tuple[int, int, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(NOT_COMPUTED, id="compare-title")
@@ -134,109 +62,72 @@ class ComparePane(Vertical):
     def set_comparison(self, data: dict[str, Any] | None, status: str | None = None) -> None:
         """Take a new comparison (``None`` with a status line when there is none)."""
         self.data = data
-        self._render_article(status)
+        self._status = status
+        self._views.clear()
+        self._schedule_fill()
 
     def show_article(self, article_id: str | None) -> None:
-        """Show the facts of the article now in the reader."""
+        """Show the facts of the article now in the reader (after the next refresh)."""
+        if article_id != self.article_id:
+            self._pending_focus = None
         self.article_id = article_id
-        self._render_article(None)
+        self._schedule_fill()
 
-    def _render_article(self, status: str | None) -> None:
-        title = self.query_one("#compare-title", Static)
-        options = self.options
-        options.clear_options()
-        self._targets.clear()
-        self._fact_rows.clear()
-        self._unique_rows.clear()
-        if self.data is None:
-            title.update(status or NOT_COMPUTED)
-            return
-        if self.article_id is None:
-            title.update("comparison: open an article")
-            return
-        story = story_of(self.data, self.article_id)
-        if story is None or len(story.get("articles", [])) < 2:
-            title.update("comparison: no other article tells this story")
-            return
-        facts = list(facts_of(story, self.article_id))
-        shared = [f for f in facts if len({m["article"] for m in f["mentions"]}) > 1]
-        title.update(
-            f"comparison: {len(shared)} shared facts · {len(story['articles'])} articles in story"
-        )
-        options.add_options(list(self._options(story, shared)))
+    def _schedule_fill(self) -> None:
+        if not self._fill_pending:
+            self._fill_pending = True
+            self.call_after_refresh(self._fill_rows)
 
-    def _options(self, story: dict[str, Any], facts: list[dict[str, Any]]) -> Iterator[Option]:
-        assert self.article_id is not None
-        for number, fact in enumerate(facts, 1):
-            mine = [m for m in fact["mentions"] if m["article"] == self.article_id]
-            others = [m for m in fact["mentions"] if m["article"] != self.article_id]
-            # Two articles of one outlet are two reports: count articles, not outlet names.
-            articles = len({m["article"] for m in fact["mentions"]})
-            header = Text.assemble(
-                (f"fact {number}", "bold"),
-                (f" · {articles} articles · ", DIM),
-                (printable(str(fact.get("summary", ""))), "italic"),
-            )
-            self._fact_rows.append(_own_wording(mine))
-            yield Option(header, disabled=True)
-            disputed = _disputed_values(fact)
-            if mine:
-                here = _wording(mine[0]["sentence"], disputed.get(self.article_id, ()))
-                yield Option(Text.assemble(("here: ", DIM), here), disabled=True)
-            for mention in others:
-                key = f"m{len(self._targets)}"
-                start = mention.get("start")
-                self._targets[key] = MentionTarget(
-                    mention["article"],
-                    mention["sentence"],
-                    start if isinstance(start, int) else None,
-                )
-                wording = _wording(mention["sentence"], disputed.get(mention["article"], ()))
-                yield Option(
-                    Text.assemble(
-                        (outlet_name(self.library, mention["article"]), "bold"), ": ", wording
-                    ),
-                    id=key,
-                )
-            for discrepancy in fact.get("discrepancies", []):
-                values = " · ".join(
-                    f"{outlet_name(self.library, aid)}: {printable(str(value))}"
-                    for aid, value in discrepancy.get("values", {}).items()
-                )
-                yield Option(
-                    Text.assemble(
-                        ("≠ ", DISCREPANCY),
-                        (f"{discrepancy.get('kind', '?')}: ", DISCREPANCY),
-                        values,
-                    ),
-                    disabled=True,
-                )
-        unique = story.get("unique", {}).get(self.article_id, [])
-        if unique:
-            yield Option(Text(f"only in this article ({len(unique)})", "bold"), disabled=True)
-            for number, sentence in enumerate(unique):
-                # Selectable (not disabled) so the reader's cursor can be shown here too.
-                yield Option(
-                    Text.assemble(("• ", DIM), printable(str(sentence))), id=f"unique{number}"
-                )
-                self._unique_rows.append(str(sentence))
+    def _fill_rows(self) -> None:
+        self._fill_pending = False
+        view = self._view_for(self.article_id)
+        self._view = view
+        self.shown_article_id = None if self.data is None else self.article_id
+        self.query_one("#compare-title", Static).update(view.title)
+        # set_options reuses the rows' measured heights when a cached view comes back.
+        self.options.set_options(view.options)
+        if self._pending_focus is not None:
+            start, end, text = self._pending_focus
+            self._pending_focus = None
+            self.focus_sentence(start, end, text)
+
+    def _view_for(self, article_id: str | None) -> PaneView:
+        if self.data is None or article_id is None:
+            return build_view(self.data, self.library, article_id, self._status)
+        if self._views_library is not self.library:
+            self._views.clear()
+            self._views_library = self.library
+        key = view_key(self.data, self.library, article_id)
+        view = self._views.get(key)
+        if view is None:
+            view = build_view(self.data, self.library, article_id, self._status)
+            self._views[key] = view
+            if len(self._views) > VIEW_CACHE_SIZE:
+                self._views.popitem(last=False)
+        else:
+            self._views.move_to_end(key)
+        return view
 
     def focus_sentence(self, start: int, end: int, text: str) -> bool:
         """Point at the fact this article states in the sentence ``text`` at ``start:end``.
 
         The fact is the one whose wording here overlaps the sentence most (by
         offsets when compare gives them, else by equal text); the first other
-        outlet's wording of it is highlighted.
+        outlet's wording of it is highlighted. Asked before the rows of a newly
+        opened article are in, it waits for them.
 
         Returns:
-            Whether the sentence belongs to a shared fact.
+            Whether the sentence belongs to a shared fact (``False`` while waiting).
         """
-        overlaps = [wording.overlap(start, end, text) for wording in self._fact_rows]
+        if self._fill_pending:
+            self._pending_focus = (start, end, text)
+            return False
+        overlaps = [wording.overlap(start, end, text) for wording in self._view.fact_rows]
         if overlaps and max(overlaps) > 0:
             return self._highlight_fact(overlaps.index(max(overlaps)))
         options = self.options
-        for number, wording in enumerate(self._unique_rows):
-            if _squeeze(wording) == _squeeze(text):
+        for number, wording in enumerate(self._view.unique_rows):
+            if squeeze(wording) == squeeze(text):
                 options.highlighted = options.get_option_index(f"unique{number}")
                 options.scroll_to_highlight()
                 return False
@@ -259,7 +150,7 @@ class ComparePane(Vertical):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        target = self._targets.get(event.option.id or "")
+        target = self._view.targets.get(event.option.id or "")
         if target is None or self.library.position(target.article_id) is None:
             return
         at = target.start

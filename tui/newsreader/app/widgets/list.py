@@ -57,6 +57,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.library = library
         self.rows: list[int] = []
         self._styles: dict[str, Style] | None = None
+        self._styles_key: tuple[tuple[str, Style], ...] = ()
         self._strips: dict[tuple[object, ...], Strip] = {}
 
     # -- data ----------------------------------------------------------------
@@ -142,12 +143,13 @@ class ArticleList(ScrollView, can_focus=True):
     #
     # Each repaint asks for every visible line; building Rich Text and
     # resolving CSS styles per line is what costs, so both are cached. The
-    # strip cache key holds everything a line's look depends on.
+    # strip cache key holds everything a line's look depends on, the styles
+    # included: focus changes the cursor colour, and opening an article moves
+    # focus away and back, so both looks stay cached.
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = None
-        self._strips = {}
 
     def on_focus(self) -> None:
         self.notify_style_update()
@@ -160,6 +162,7 @@ class ArticleList(ScrollView, can_focus=True):
             styles = {name: self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}
             styles["base"] = self.rich_style
             self._styles = styles
+            self._styles_key = tuple(sorted(styles.items()))
         return self._styles
 
     def render_line(self, y: int) -> Strip:
@@ -170,7 +173,7 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, styles["base"])
         article = self.library.articles[self.rows[row]]
         state = self.library.state(article.id)
-        key = (article, state, part, row == self.cursor, width)
+        key = (article, state, part, row == self.cursor, width, self._styles_key)
         strip = self._strips.get(key)
         if strip is None:
             if len(self._strips) > STRIP_CACHE_SIZE:

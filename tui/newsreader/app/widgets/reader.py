@@ -8,22 +8,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.app.library import Library
 from newsreader.app.messages import SentencePicked
+from newsreader.app.widgets.reader_cache import ReaderCache
 from newsreader.app.widgets.reader_layout import (
     Cursor,
     Highlighter,
     Layout,
     Line,
-    layout_article,
     offset_at,
     sentence_spans,
 )
@@ -51,7 +52,11 @@ class Reader(ScrollView, can_focus=True):
         super().__init__(name=name, id=id)
         self.library = library
         self._layout = Layout()
+        self._entities: tuple[Entity, ...] = ()
         self._highlighter = Highlighter((), frozenset(), None, 0)
+        self._cache = ReaderCache()
+        # Set for one render pass: the width, base style and strip table every line shares.
+        self._pass: tuple[int, Style, dict[int, Strip]] | None = None
 
     # -- what is shown ---------------------------------------------------
 
@@ -74,15 +79,15 @@ class Reader(ScrollView, can_focus=True):
             self._layout = Layout(lines=[Line(Text(EMPTY_HINT, "dim"))])
         else:
             article = self.library.article(self.article_id)
-            self._layout = layout_article(article, width, show_removed=self.show_removed)
+            self._layout = self._cache.layout(article, width, self.show_removed)
         self.virtual_size = Size(0, len(self._layout.lines))
         self.restyle()
 
     def restyle(self) -> None:
         """Recompute highlights (labels, cursor, new annotation) without re-laying lines."""
-        entities = self.library.entities(self.article_id) if self.article_id else ()
+        self._entities = self.library.entities(self.article_id) if self.article_id else ()
         self._highlighter = Highlighter(
-            entities, self.shown_labels, self.cursor, len(self._layout.body)
+            self._entities, self.shown_labels, self.cursor, len(self._layout.body)
         )
         self.refresh()
 
@@ -224,14 +229,34 @@ class Reader(ScrollView, can_focus=True):
 
     # -- rendering -------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The base style walks every ancestor's CSS: look it up once per pass, not per line.
+        width, style = self.scrollable_content_region.width, self.rich_style
+        strips = self._cache.strips(
+            self._layout, self._entities, self.shown_labels, self.cursor, width, style
+        )
+        self._pass = (width, style, strips)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        if self._pass is None:  # called on its own, outside a render pass
+            width, style = self.scrollable_content_region.width, self.rich_style
+            strips: dict[int, Strip] = {}
+        else:
+            width, style, strips = self._pass
         row = y + int(self.scroll_offset.y)
         if row >= len(self._layout.lines):
-            return Strip.blank(width, self.rich_style)
-        text = self._highlighter.line(self._layout, row)
-        strip = Strip(list(text.render(self.app.console)), text.cell_len)
-        return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+            return Strip.blank(width, style)
+        strip = strips.get(row)
+        if strip is None:
+            text = self._highlighter.line(self._layout, row)
+            strip = Strip(list(text.render(self.app.console)), text.cell_len)
+            strip = strip.crop_extend(0, width, None).apply_style(style)
+            strips[row] = strip
+        return strip
 
     def line_texts(self) -> list[str]:
         """Plain text of every laid-out line (for tests and screen readers)."""
