@@ -13,7 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.corpus import READER_VERSION, Article, FileKey, article_from_text, load
+from newsreader.corpus import (
+    READER_VERSION,
+    Article,
+    FileKey,
+    article_from_text,
+    load,
+    load_batches,
+)
 from newsreader.corpus import cache as cache_module
 from newsreader.corpus.language import FUNCTION_WORDS, detect_language
 from newsreader.corpus.sanitize import sanitize
@@ -265,3 +272,29 @@ def test_duplicate_paragraphs_still_removed_with_cached_keys() -> None:
     article = article_from_text(text)
     assert article.text.count("posko") == 1
     assert [r.kind for r in article.removed if "POSKO" in r.text] == ["duplicate"]
+
+
+def test_batches_add_up_to_load_in_path_order(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "kosong.txt").write_bytes(b"")
+    missing = tmp_path / "tidak-ada"
+    cache = CountingCache()
+    batches = list(load_batches([corpus, missing], cache=cache, batch=2))
+    whole = load([corpus, missing])
+    assert [len(b.articles) + len(b.errors) for b in batches][1:] == [2, 2]
+    assert [b.files_done for b in batches] == [2, 4, 6]
+    assert {b.files_total for b in batches} == {6}
+    # The path that could not be walked comes first, with the first batch.
+    assert batches[0].errors[0].path == str(missing)
+    assert [a for b in batches for a in b.articles] == whole.articles
+    assert sorted((e for b in batches for e in b.errors), key=lambda e: e.path) == whole.errors
+    # Each batch looks up and fills the cache for its own files.
+    assert cache.puts == 5
+    again = [a for b in load_batches([corpus], cache=cache, batch=2) for a in b.articles]
+    assert again == whole.articles and cache.hits == 5
+
+
+def test_an_empty_corpus_is_one_empty_batch(tmp_path: Path) -> None:
+    batches = list(load_batches([tmp_path]))
+    assert len(batches) == 1
+    assert (batches[0].articles, batches[0].errors) == ([], [])
+    assert (batches[0].files_done, batches[0].files_total) == (0, 0)

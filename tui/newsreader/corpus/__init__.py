@@ -29,7 +29,13 @@ Decisions worth knowing:
 from newsreader.corpus.article import Article, LoadError, LoadResult, RemovedLine
 from newsreader.corpus.cache import READER_VERSION, ArticleCache, FileKey
 from newsreader.corpus.discover import SUPPORTED_SUFFIXES
-from newsreader.corpus.loader import DEFAULT_MAX_BYTES, article_from_text, load
+from newsreader.corpus.loader import (
+    DEFAULT_MAX_BYTES,
+    LoadBatch,
+    article_from_text,
+    load,
+    load_batches,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -37,10 +43,12 @@ __all__ = [
     "Article",
     "ArticleCache",
     "FileKey",
+    "LoadBatch",
     "LoadError",
     "LoadResult",
     "RemovedLine",
     "SUPPORTED_SUFFIXES",
     "article_from_text",
     "load",
+    "load_batches",
 ]

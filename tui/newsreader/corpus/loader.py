@@ -12,8 +12,8 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsreader.corpus.article import Article, LoadError, LoadResult
@@ -27,6 +27,22 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 class _FileProblem(Exception):
     """A file that cannot become an article; the message is the reason."""
+
+
+# Files per batch of ``load_batches``: small enough that a corpus read afresh
+# shows its first articles within a fraction of a second, large enough that
+# each cache lookup is one query.
+BATCH = 200
+
+
+@dataclass
+class LoadBatch:
+    """Articles of one batch of files, in path order, and how far the load has got."""
+
+    articles: list[Article]
+    errors: list[LoadError]
+    files_done: int
+    files_total: int
 
 
 def load(
@@ -50,14 +66,50 @@ def load(
         "-2", "-3"... when stems collide), and an error per file or path that
         could not be read, each with a one-line reason.
     """
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    for batch in load_batches(paths, max_bytes=max_bytes, cache=cache):
+        articles.extend(batch.articles)
+        errors.extend(batch.errors)
+    errors.sort(key=lambda e: e.path)
+    return LoadResult(articles=articles, errors=errors)
+
+
+def load_batches(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: ArticleCache | None = None,
+    batch: int = BATCH,
+) -> Iterator[LoadBatch]:
+    """:func:`load`, ``batch`` files at a time, for a caller that shows articles as they come.
+
+    Yields:
+        One ``LoadBatch`` per ``batch`` files found, in path order (at least
+        one, empty for an empty corpus). The first also carries the paths
+        that could not be walked. Together they hold what :func:`load`
+        returns; only the errors' order differs (``load`` sorts them).
+    """
     if isinstance(paths, str | Path):
         # A lone path is a common slip; iterating a string would walk its letters.
         paths = [paths]
     files, errors = discover(paths)
     ids = _unique_ids([found.path for found in files])
+    for start in range(0, max(len(files), 1), batch):
+        chunk = files[start : start + batch]
+        articles, problems = _load_chunk(chunk, ids[start : start + batch], max_bytes, cache)
+        yield LoadBatch(
+            articles, errors + problems if start == 0 else problems, start + len(chunk), len(files)
+        )
+
+
+def _load_chunk(
+    files: list[Found], ids: list[str], max_bytes: int, cache: ArticleCache | None
+) -> tuple[list[Article], list[LoadError]]:
     keys = [file_key(found.path, found.size, found.mtime_ns) for found in files]
     cached = _cached(cache, keys)
     articles: list[Article] = []
+    errors: list[LoadError] = []
     fresh: list[tuple[FileKey, Article]] = []
     for found, article_id, key in zip(files, ids, keys, strict=True):
         hit = cached.get(key)
@@ -78,8 +130,7 @@ def load(
             fresh.append((key, article))
     if cache is not None and fresh:
         _remember(cache, fresh)
-    errors.sort(key=lambda e: e.path)
-    return LoadResult(articles=articles, errors=errors)
+    return articles, errors
 
 
 def _cached(cache: ArticleCache | None, keys: list[FileKey]) -> dict[FileKey, Article]:
