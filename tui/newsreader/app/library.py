@@ -62,6 +62,14 @@ class Library:
     def __len__(self) -> int:
         return len(self._shown)
 
+    def extend(self, articles: Sequence[Article]) -> None:
+        """Add articles after the others (a corpus shown while it is read)."""
+        for article in articles:
+            self._index[article.id] = len(self._parsed)
+            self._parsed.append(article)
+            self._shown.append(article)
+        self._candidates = None
+
     @property
     def articles(self) -> list[Article]:
         """Articles with the user's overrides applied, in load order."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+from textual.worker import Worker
 
 from newsreader.corpus.article import Article, LoadError
 from newsreader.nlp.annotation import AnnotatedArticle
@@ -15,16 +16,33 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class CorpusLoaded(Message):
-    """The loader worker finished reading files.
+class ArticlesRead(Message):
+    """The load worker read more articles (in load order) and is still reading.
 
-    ``states`` is the user's saved state by article id (only articles that
-    have some), read in the worker; ``None`` when it was not read there.
+    ``states`` is the user's saved state by article id for these articles
+    (only those that have some), read in the worker.
+    """
+
+    articles: list[Article]
+    states: dict[str, ArticleState] | None
+    files_done: int
+    files_total: int
+    worker: Worker[None]
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """The corpus is read: every article, in load order.
+
+    ``states`` is the user's saved state by article id, read in the worker,
+    for the articles no ``ArticlesRead`` from the same ``worker`` carried;
+    ``None`` when it was not read there (articles given to the app).
     """
 
     articles: list[Article]
     errors: list[LoadError]
     states: dict[str, ArticleState] | None = None
+    worker: Worker[None] | None = None
 
 
 @dataclass

@@ -7,6 +7,7 @@ after the list has painted.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -21,13 +22,14 @@ from newsreader.app.messages import (
     AnnotationFailed,
     AnnotationProgressed,
     ArticlesAnnotated,
+    ArticlesRead,
     ComparisonBuilt,
     ComparisonFailed,
     ComparisonProgressed,
     CorpusLoaded,
     StoreDegraded,
 )
-from newsreader.corpus.article import Article
+from newsreader.corpus.article import Article, LoadError
 from newsreader.nlp.annotation import AnnotatedArticle
 from newsreader.textsafe import printable
 
@@ -41,28 +43,58 @@ if TYPE_CHECKING:
 PROCESSES = 2
 PARALLEL_FROM = 200
 
+# A corpus read afresh is shown as it is read: its first rows once the
+# worker has read for this long, then more this often. A corpus the cache
+# knows is usually read whole before the first of these.
+FIRST_ROWS_AFTER = 0.5
+MORE_ROWS_EVERY = 1.0
+
 
 class Pipeline:
     """Workers and their result handlers, mixed into :class:`NewsReaderApp`."""
 
+    # The load worker whose batches the list shows, while it is still reading.
+    _streaming: Worker[None] | None = None
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load")
     def load_corpus(self: NewsReaderApp) -> None:
-        """Read the files (fast, no spaCy) and hand the articles to the UI."""
-        from newsreader.corpus import load
+        """Read the files (fast, no spaCy) and hand the articles to the UI.
+
+        Unchanged files come back from the store without being read again,
+        which is what makes a large corpus paint quickly the second time. A
+        corpus that takes longer to read is shown as it is read.
+        """
+        from newsreader.corpus import load_batches
         from newsreader.resources import seeds_dir
 
+        worker = get_current_worker()
         paths = self.paths or [seeds_dir()]
         kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
-        # Unchanged files come back from the store without being read again,
-        # which is what makes a large corpus paint quickly the second time.
-        states = None
+        articles: list[Article] = []
+        errors: list[LoadError] = []
+        shown = 0
+        last = time.monotonic()
         with persistence.cache_store(self.use_store, self._store_degraded) as store:
-            result = load(paths, cache=store, **kwargs)
-            if store is not None and not get_current_worker().is_cancelled:
-                # Keyed and looked up here: on the UI thread it held up the first paint.
-                states = persistence.saved_states(store, result.articles)
-        if not get_current_worker().is_cancelled:
-            self.post_message(CorpusLoaded(list(result.articles), list(result.errors), states))
+            for batch in load_batches(paths, cache=store, **kwargs):
+                if worker.is_cancelled:
+                    return
+                articles.extend(batch.articles)
+                errors.extend(batch.errors)
+                due = FIRST_ROWS_AFTER if shown == 0 else MORE_ROWS_EVERY
+                reading = batch.files_done < batch.files_total
+                if reading and len(articles) > shown and time.monotonic() - last >= due:
+                    fresh = articles[shown:]
+                    states = persistence.saved_states(store, fresh) if store else None
+                    self.post_message(
+                        ArticlesRead(fresh, states, batch.files_done, batch.files_total, worker)
+                    )
+                    shown, last = len(articles), time.monotonic()
+            # Read here, not on the UI thread, where keying 10,000 articles
+            # held up the first paint.
+            states = persistence.saved_states(store, articles[shown:]) if store else None
+        errors.sort(key=lambda e: e.path)
+        if not worker.is_cancelled:
+            self.post_message(CorpusLoaded(articles, errors, states, worker))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index", description="index")
     def index_corpus(self: NewsReaderApp, library: Library) -> None:
@@ -176,14 +208,41 @@ class Pipeline:
 
     # -- worker results --------------------------------------------------
 
+    def _new_library(self: NewsReaderApp, articles: list[Article]) -> None:
+        self.library = Library(articles)
+        for widget in (self.article_list, self.reader, self.compare_pane):
+            widget.library = self.library
+        # A new corpus may reuse ids (same file names): forget what was open.
+        self.reader.cursor = None
+        self.reader.article_id = None
+
+    def on_articles_read(self: NewsReaderApp, message: ArticlesRead) -> None:
+        """Show the articles read so far while the load worker reads the rest."""
+        if message.worker.is_cancelled:
+            return  # queued before another corpus was opened
+        first = self._streaming is not message.worker
+        if first:
+            self._streaming = message.worker
+            self._new_library(message.articles)
+        else:
+            self.library.extend(message.articles)
+        if message.states is not None:  # else the final message restores every article
+            self.state_store.restore(self.library, message.states)
+        self._apply_filter(keep=None if first else self.article_list.current_id)
+        self.set_status(f"reading articles… {message.files_done:,}/{message.files_total:,}")
+        if first:
+            self._restore_position()
+
     def on_corpus_loaded(self: NewsReaderApp, message: CorpusLoaded) -> None:
-        if not self._preloaded:
-            self.library = Library(message.articles)
-            for widget in (self.article_list, self.reader, self.compare_pane):
-                widget.library = self.library
-            # A new corpus may reuse ids (same file names): forget what was open.
-            self.reader.cursor = None
-            self.reader.article_id = None
+        if message.worker is not None and message.worker.is_cancelled:
+            return  # queued before another corpus was opened
+        streamed = message.worker is not None and self._streaming is message.worker
+        self._streaming = None
+        if streamed:
+            # The list already shows the first batches; the rest follow them.
+            self.library.extend(message.articles[len(self.library.articles) :])
+        elif not self._preloaded:
+            self._new_library(message.articles)
         self.state_store.restore(self.library, message.states)
         for error in message.errors[:5]:
             self.notify(
@@ -193,12 +252,13 @@ class Pipeline:
             )
         if len(message.errors) > 5:
             self.notify(f"… and {len(message.errors) - 5} more files skipped", severity="warning")
-        self._apply_filter(keep=None)
+        self._apply_filter(keep=self.article_list.current_id if streamed else None)
         if self.library.articles:
             self.set_status(f"{len(self.library)} articles read")
         else:
             self.set_status("no article could be read: open another folder (Ctrl+P)")
-        self._restore_position()
+        if not streamed or self._still_at_preview():
+            self._restore_position()
         # Folding 10,000 articles holds the GIL: start after the first paint.
         self.call_after_refresh(self.index_corpus, self.library)
         if self._preannotated:
@@ -206,6 +266,21 @@ class Pipeline:
         elif self.auto_annotate and self.library.articles:
             # After the next refresh, so the list paints before spaCy is imported.
             self.call_after_refresh(self.start_annotation)
+
+    def _still_at_preview(self: NewsReaderApp) -> bool:
+        """Whether the user has left the first article shown while the corpus was read.
+
+        The last session's article may be read after the first rows were
+        shown; it is reopened then, unless the user has moved on already.
+        """
+        first = self.library.articles[0].id if self.library.articles else None
+        saved = self.state_store.saved_position(self.library)
+        return (
+            saved is not None
+            and saved.article_id != self.reader.article_id
+            and self.reader.article_id == first
+            and self.article_list.current_id == first
+        )
 
     def start_annotation(self: NewsReaderApp) -> None:
         """Annotate every article of the library in the background."""

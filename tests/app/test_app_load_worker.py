@@ -1,14 +1,16 @@
-"""Saved state reaches a corpus read from files: the load worker reads it, the UI applies it."""
+"""The load worker: saved state read off the UI thread, and a large corpus shown as it is read."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.message import Message
 
+from newsreader.app import pipeline
 from newsreader.app.main import NewsReaderApp
-from newsreader.app.messages import CorpusLoaded
+from newsreader.app.messages import ArticlesRead, CorpusLoaded
 from newsreader.corpus import load
 from newsreader.store import ArticleKey, Position, Store
 
@@ -94,3 +96,52 @@ async def test_without_a_store_nothing_is_read_or_restored(tmp_path: Path) -> No
         loaded = [m for m in seen if isinstance(m, CorpusLoaded)]
         assert loaded and loaded[0].states is None
         assert not any(app.library.state(a.id).starred for a in app.library.articles)
+
+
+async def test_a_corpus_is_shown_as_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "arsip"
+    folder.mkdir()
+    body = BODIES["banjir"]
+    for number in range(450):  # batches of 200, 200 and 50 files
+        (folder / f"{number:03d}.txt").write_text(body.replace("satu meter", f"{number} cm"))
+    parsed = {a.id: a for a in load([folder]).articles}
+    with Store.open() as store:
+        store.set_starred(ArticleKey.of(parsed["010"]))
+        store.mark_read(ArticleKey.of(parsed["420"]))
+        store.save_position(
+            Position(article_id="430", path=str(folder / "430.txt"), list_index=430)
+        )
+    monkeypatch.setattr(pipeline, "FIRST_ROWS_AFTER", 0.0)
+    monkeypatch.setattr(pipeline, "MORE_ROWS_EVERY", 0.0)
+    seen: list[Message] = []
+    rows_when_read: list[int] = []
+    app = NewsReaderApp([folder], annotate=False)
+
+    def hook(message: Message) -> None:
+        seen.append(message)
+        if isinstance(message, ArticlesRead | CorpusLoaded):
+            rows_when_read.append(len(app.article_list.rows))
+
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        read = [m for m in seen if isinstance(m, ArticlesRead)]
+        final = [m for m in seen if isinstance(m, CorpusLoaded)]
+        assert [len(m.articles) for m in read] == [200, 200]
+        assert [(m.files_done, m.files_total) for m in read] == [(200, 450), (400, 450)]
+        assert len(final) == 1 and len(final[0].articles) == 450
+        # Each batch was on the list before the next arrived.
+        assert rows_when_read == [0, 200, 400]
+        assert [a.id for a in app.library.articles] == list(parsed)
+        assert app.article_list.rows == list(range(450))
+        # Saved state of every batch is restored, each read once in the worker.
+        assert read[0].states is not None and set(read[0].states) == {"010"}
+        assert read[1].states == {}
+        assert final[0].states is not None and set(final[0].states) == {"420"}
+        assert app.library.state("010").starred
+        assert app.library.state("420").read
+        # The last session's article came in the last batch: it is reopened then.
+        assert app.reader.article_id == "430"
+        assert app.article_list.current_id == "430"
