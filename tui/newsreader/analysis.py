@@ -52,12 +52,13 @@ def annotate_articles(
     if on_progress:
         on_progress(done, total)
 
-    missing_hashes: list[str] = []
-    missing_texts: list[str] = []
+    # A dict, not a list: a cold 10,000-article run would otherwise scan it 10,000 times.
+    missing: dict[str, str] = {}
     for article, content_hash in zip(articles, hashes, strict=True):
-        if content_hash not in cached and content_hash not in missing_hashes:
-            missing_hashes.append(content_hash)
-            missing_texts.append(article.text)
+        if content_hash not in cached and content_hash not in missing:
+            missing[content_hash] = article.text
+    missing_hashes = list(missing)
+    missing_texts = list(missing.values())
 
     if missing_texts:
         fresh: list[tuple[str, Annotation]] = []

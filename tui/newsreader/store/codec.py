@@ -122,7 +122,7 @@ def decode_article(data: str) -> Article:
         values[_REMOVED_AT] = _removed_lines(values[_REMOVED_AT])
         # Every other field is a scalar; an array there is damage, and
         # would make the (hashable) article unhashable.
-        if any(type(value) is list for value in values):
+        if list in map(type, values):
             raise UndecodableRow("article row holds an array in a scalar field")
         return Article(*values)
     except UndecodableRow:
