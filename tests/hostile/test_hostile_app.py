@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from app_probe import NotingApp, assert_frame_inert, frame_text, wait_until
 from badcorpus import MARKUP_PAYLOADS, PARAGRAPHS, BadCorpus, article_text
 from textual.worker import WorkerState
 
-from newsreader.app.messages import AnnotationProgressed, ArticlesAnnotated
+from newsreader.app.messages import AnnotationFailed, ArticlesAnnotated
 from newsreader.app.screens.help import HelpScreen
+from newsreader.nlp import annotator as annotator_module
 from newsreader.textsafe import printable
 
 pytestmark = pytest.mark.anyio
@@ -159,12 +161,11 @@ def _huge_text(chars: int) -> str:
         size += len(paragraph) + 2
         index += 1
     return "\n\n".join(paragraphs)
-@pytest.mark.skipif(
-    os.environ.get("CI") == "true",
-    reason="timed out waiting for the second AnnotationProgressed(0) in one full CI run "
-    "(passes alone in ~20 s); under investigation, see the session note",
-)
-async def test_ui_answers_keys_while_a_huge_article_is_annotated(tmp_path: Path) -> None:
+
+
+async def test_ui_answers_keys_while_a_huge_article_is_annotated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "besar"
     folder.mkdir()
     # 600 kB: over a hundred times a normal article, and many seconds of spaCy
@@ -173,26 +174,43 @@ async def test_ui_answers_keys_while_a_huge_article_is_annotated(tmp_path: Path)
         article_text("Laporan Banjir Seluruh Provinsi", (_huge_text(HUGE_CHARS),)), encoding="utf-8"
     )
     (folder / "pendek.txt").write_text(article_text("Banjir Rendam Surabaya"), encoding="utf-8")
+    # Progress messages cannot say when spaCy starts: both at 0 are posted
+    # before the model loads, and AnnotationProgressed replaces a pending one,
+    # so when they are posted under a millisecond apart (the model's identity
+    # already computed by an earlier app in this process) the test sees one.
+    # Instead, note when the model is loaded and spaCy takes the first text in.
+    spacy_started = threading.Event()
+    cut_into_chunks = annotator_module._chunks
+
+    def noting_chunks(text: str, limit: int) -> list[tuple[int, str]]:
+        spacy_started.set()
+        return cut_into_chunks(text, limit)
+
+    monkeypatch.setattr(annotator_module, "_chunks", noting_chunks)
     seen: list[object] = []
     app = NotingApp([folder], use_store=False)
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
-        # The second progress message at 0 comes after the model is loaded, when
-        # spaCy starts on the text.
         await wait_until(
             pilot,
-            lambda: sum(isinstance(m, AnnotationProgressed) and m.done == 0 for m in seen) >= 2,
-            what="annotation to start",
+            lambda: (
+                spacy_started.is_set()
+                or any(isinstance(m, (ArticlesAnnotated, AnnotationFailed)) for m in seen)
+            ),
+            what="spaCy to start on the articles",
         )
+        assert spacy_started.is_set(), f"annotation ended before spaCy ran: {app.notes}"
         worker = next(w for w in app.workers if w.group == "annotate")
         assert worker.state == WorkerState.RUNNING
         keys = ["j", "enter", "r", "question_mark", "escape"]
         timings = []
+        answered_during = 0
         for key in keys:
             started = time.perf_counter()
             await pilot.press(key)
             timings.append(time.perf_counter() - started)
-        assert worker.state == WorkerState.RUNNING, "the keys were answered during annotation"
-        assert not any(isinstance(m, ArticlesAnnotated) for m in seen)
+            answered_during += worker.state == WorkerState.RUNNING
+        # A frozen interface would answer its first key only once spaCy is done.
+        assert answered_during >= 1, "no key was answered while spaCy was working"
         assert app.reader.article_id in {"sangat-panjang", "pendek"}
         pressed_at = time.perf_counter()
 
@@ -208,7 +226,8 @@ async def test_ui_answers_keys_while_a_huge_article_is_annotated(tmp_path: Path)
             idle.append(time.perf_counter() - started)
     # Reported, not asserted: timings depend on the machine and its load.
     print(
-        f"\n{len(timings)} key presses during annotation of {HUGE_CHARS // 1000} kB: median "
+        f"\n{len(timings)} key presses once spaCy started on {HUGE_CHARS // 1000} kB "
+        f"({answered_during} answered before it finished): median "
         f"{_ms(timings)} ms, max {max(timings) * 1000:.0f} ms; idle median {_ms(idle)} ms; "
         f"annotation went on {annotation_left:.1f} s after the last key; per key "
         + ", ".join(
