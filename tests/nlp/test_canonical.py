@@ -121,6 +121,31 @@ def test_relative_dates_use_the_article_date_in_a_story() -> None:
     assert [e.canonical for e in result[0].entities] == ["2023-09-12", "Minggu"]
 
 
+def test_a_date_is_read_against_each_article_only_when_it_states_no_year() -> None:
+    mentions = (("12 September", "DATE"), ("kemarin", "DATE"), ("Selasa (12/9/2023)", "DATE"))
+    result = canonicalize(
+        [
+            _article("a", *mentions, date="2023-09-13"),
+            _article("b", *mentions, date="2022-01-01"),
+            _article("c", *mentions),
+        ]
+    )
+    assert [[e.canonical for e in item.entities] for item in result] == [
+        ["2023-09-12", "2023-09-12", "2023-09-12"],
+        ["2022-09-12", "2021-12-31", "2023-09-12"],
+        ["--12-09", "-1d", "2023-09-12"],
+    ]
+
+
+def test_an_article_whose_names_are_already_canonical_is_kept_as_it_is() -> None:
+    settled = _article("a", ("Vladimir Putin", "PER"), ("Moskow", "LOC"))
+    renamed = _article("b", ("Putin", "PER"))
+    result = canonicalize([settled, renamed])
+    assert result[0] is settled
+    assert result[1].entities[0].canonical == "Vladimir Putin"
+    assert renamed.entities[0].canonical == "Putin"
+
+
 def test_values_are_canonical_for_dates_and_quantities() -> None:
     assert canonical_form("Ahad", "DATE") == canonical_form("Minggu", "DATE")
     assert canonical_form("Selasa (12/9/2023)", "DATE") == "2023-09-12"

@@ -135,7 +135,7 @@ def canonical_form(text: str, label: str, *, reference: date | None = None) -> s
     Returns:
         The canonical name or value; the tidied text when nothing is known.
     """
-    tidy = " ".join(text.split()).strip(_EDGE_PUNCTUATION) or " ".join(text.split())
+    tidy = _tidy(text)
     if label == "DATE":
         value = normalize_date(tidy, reference=reference)
         return value.label if value is not None and value.label else tidy
@@ -152,6 +152,22 @@ def canonical_form(text: str, label: str, *, reference: date | None = None) -> s
     if len(tidy) == 2 and tidy.isupper() and tidy in _iso_codes():
         return _iso_codes()[tidy]
     return tidy
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(_EDGE_PUNCTUATION) or " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def _date_needs_reference(text: str) -> bool:
+    """Whether a DATE mention's canonical form can change with the publication date.
+
+    ``normalize_date`` reads the reference only for a mention that states
+    no year ("kemarin", "12 September"); one that does reads the same
+    whatever the article's date.
+    """
+    value = normalize_date(_tidy(text))
+    return value is not None and value.year is None
 
 
 def canonical_entities(
@@ -210,14 +226,15 @@ def _canonical_groups(
     groups: Sequence[Sequence[Entity]], references: Sequence[date | None]
 ) -> list[list[Entity]]:
     # The same names recur across thousands of articles: work each out once.
-    # Only a DATE depends on the article's reference date.
+    # Only a DATE without a year depends on the article's reference date.
     known: dict[tuple[str, str, date | None], str] = {}
     spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     base: list[list[str]] = []
     for entities, ref in zip(groups, references, strict=True):
         forms: list[str] = []
         for e in entities:
-            key = (e.text, e.label, ref if e.label == "DATE" else None)
+            dated = e.label == "DATE" and _date_needs_reference(e.text)
+            key = (e.text, e.label, ref if dated else None)
             form = known.get(key)
             if form is None:
                 form = known[key] = canonical_form(e.text, e.label, reference=ref)
@@ -245,9 +262,14 @@ def _canonical_groups(
             if entity.label == "PER":
                 person = people.get(form)
                 if person is None:
-                    if own_names is None:
-                        own_names = _PersonNames(_person_forms([entities], [forms]))
-                    person = people[form] = _resolve_person(form, own_names, group_names)
+                    if not group_names.fullest(_name_words(form)):
+                        # No longer name anywhere, so none in this article either.
+                        person = form
+                    else:
+                        if own_names is None:
+                            own_names = _PersonNames(_person_forms([entities], [forms]))
+                        person = _resolve_person(form, own_names, group_names)
+                    people[form] = person
                 form = person
             # An unchanged entity is kept, not copied (replace() is slow).
             resolved.append(entity if entity.canonical == form else replace(entity, canonical=form))

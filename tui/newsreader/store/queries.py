@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from typing import TypeVar
 
 from newsreader.corpus.article import Article
@@ -30,23 +28,6 @@ def batches(items: Sequence[K], size: int = BATCH) -> Iterator[Sequence[K]]:
 def marks(count: int) -> str:
     """``count`` SQL parameter placeholders, comma-separated."""
     return ",".join("?" * count)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cycle collector while rebuilding many small objects.
-
-    Allocating a million entities triggers collection after collection,
-    each walking every object built so far (about half the decode time);
-    none of these objects can form a cycle, so nothing is lost by waiting.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 STATE_COLUMNS = "path, content_hash, read, starred, overrides"

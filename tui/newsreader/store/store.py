@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from newsreader.corpus.article import Article
+from newsreader.gcpause import gc_paused
 from newsreader.nlp.annotation import Annotation
 from newsreader.store.codec import (
     encode_annotation,
@@ -19,7 +20,6 @@ from newsreader.store.location import default_path
 from newsreader.store.queries import (
     STATE_COLUMNS,
     batches,
-    gc_paused,
     lookup_state,
     marks,
     read_annotations,

@@ -68,6 +68,8 @@ _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d{2}|2[01]\d{2})(?![\d.,]\d)")
 _DAY = re.compile(r"(?<![\d.,/:])(\d{1,2})(?![\d.,/:]?\d)")
 _WEEK_PERIOD = re.compile(r"\bminggu(?=\s+(?:yang\s+)?(?:lalu|ini|depan)\b)")
+# Longest first, so "kemarin lusa" wins over "kemarin"; sorted once, not per mention.
+_RELATIVE_DAYS_LONGEST_FIRST = sorted(RELATIVE_DAYS.items(), key=lambda item: -len(item[0]))
 
 
 def normalize_date(text: str, *, reference: date | None = None) -> NormalizedDate | None:
@@ -80,7 +82,9 @@ def normalize_date(text: str, *, reference: date | None = None) -> NormalizedDat
             ("kemarin", "tahun lalu") and day-month dates without a year.
 
     Returns:
-        What the text states, or ``None`` when it states no date at all.
+        What the text states, or ``None`` when it states no date at all. A
+        result that has a year, and ``None``, do not depend on ``reference``
+        (canonical names rely on this to read each such mention once).
     """
     try:
         return _normalize_date(text, reference)
@@ -177,7 +181,7 @@ def _relative(
     lowered: str, reference: date | None
 ) -> tuple[str | None, tuple[int, int, int] | None]:
     """A relative mention as an offset code, and the date it resolves to if it can."""
-    for phrase, offset in sorted(RELATIVE_DAYS.items(), key=lambda item: -len(item[0])):
+    for phrase, offset in _RELATIVE_DAYS_LONGEST_FIRST:
         if re.search(rf"\b{phrase}\b", lowered):
             if reference is None:
                 return f"{offset:+d}d", None
