@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from textual.message import Message
 from newsreader.app import pipeline
 from newsreader.app.main import NewsReaderApp
 from newsreader.app.messages import ArticlesRead, CorpusLoaded
-from newsreader.corpus import load
-from newsreader.store import ArticleKey, Position, Store
+from newsreader.corpus import READER_VERSION, load
+from newsreader.store import ArticleKey, FileKey, Position, Store
 
 SIZE = (120, 36)
 
@@ -145,3 +146,23 @@ async def test_a_corpus_is_shown_as_it_is_read(
         # The last session's article came in the last batch: it is reopened then.
         assert app.reader.article_id == "430"
         assert app.article_list.current_id == "430"
+
+
+async def test_opening_a_corpus_prunes_articles_of_older_reading_rules(tmp_path: Path) -> None:
+    folder = tmp_path / "berita"
+    _write(folder)
+    for path in folder.iterdir():  # written "an hour ago", so the load caches them
+        past = path.stat().st_mtime_ns - 3_600 * 10**9
+        os.utime(path, ns=(past, past))
+    stale = tmp_path / "lama.txt"
+    stale.write_text(BODIES["gempa"], encoding="utf-8")
+    with Store.open() as store:
+        store.put_articles([(FileKey.of(stale), load([stale]).articles[0])], "corpus-0-old")
+    app = NewsReaderApp([folder], annotate=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with Store.open() as store:
+        assert store.get_articles([FileKey.of(stale)], "corpus-0-old") == {}
+        kept = store.get_articles([FileKey.of(path) for path in folder.iterdir()], READER_VERSION)
+    assert sorted(article.id for article in kept.values()) == sorted(BODIES)

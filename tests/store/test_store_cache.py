@@ -168,3 +168,30 @@ def test_prune_and_clear_keep_the_user_state(db_path: Path) -> None:
         assert store.clear_cache()
         assert store.get_annotation("h", "model@0.2") is None
         assert store.get_state(key).read
+
+
+def test_prune_articles_keeps_the_current_version_and_the_user_state(
+    tmp_path: Path, db_path: Path, seed_articles: list[Article]
+) -> None:
+    from newsreader.store import ArticleKey
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (first, second):
+        path.write_text("whatever was read", encoding="utf-8")
+    old, new = seed_articles[0], seed_articles[1]
+    with Store.open(db_path) as store:
+        store.put_articles([(FileKey.of(first), old)], reader_version="corpus-1-aaaa")
+        store.put_articles([(FileKey.of(second), new)], reader_version="corpus-1-bbbb")
+        store.mark_read(ArticleKey.of(old))
+        assert store.prune_articles("corpus-1-bbbb")
+        assert store.get_articles([FileKey.of(second)], "corpus-1-bbbb") == {
+            FileKey.of(second): new
+        }
+        assert store.get_articles([FileKey.of(first)], "corpus-1-aaaa") == {}
+        assert store.get_state(ArticleKey.of(old)).read
+    conn = sqlite3.connect(db_path)
+    try:
+        versions = conn.execute("SELECT reader_version FROM articles").fetchall()
+    finally:
+        conn.close()
+    assert versions == [("corpus-1-bbbb",)]

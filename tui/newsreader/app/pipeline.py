@@ -64,7 +64,7 @@ class Pipeline:
         which is what makes a large corpus paint quickly the second time. A
         corpus that takes longer to read is shown as it is read.
         """
-        from newsreader.corpus import load_batches
+        from newsreader.corpus import READER_VERSION, load_batches
         from newsreader.resources import seeds_dir
 
         worker = get_current_worker()
@@ -92,9 +92,13 @@ class Pipeline:
             # Read here, not on the UI thread, where keying 10,000 articles
             # held up the first paint.
             states = persistence.saved_states(store, articles[shown:]) if store else None
-        errors.sort(key=lambda e: e.path)
-        if not worker.is_cancelled:
+            errors.sort(key=lambda e: e.path)
+            if worker.is_cancelled:
+                return
             self.post_message(CorpusLoaded(articles, errors, states, worker))
+            if store is not None:
+                # After the list has what it needs: entries of older reading rules are dead weight.
+                store.prune_articles(READER_VERSION)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index", description="index")
     def index_corpus(self: NewsReaderApp, library: Library) -> None:

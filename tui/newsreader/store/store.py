@@ -163,6 +163,21 @@ class Store:
 
         return self._db.write("pruning old annotations", work)
 
+    def prune_articles(self, keep_reader_version: str) -> bool:
+        """Forget articles read under any other version of the reading rules.
+
+        A file read again replaces its own entry, but after the rules
+        change every file not opened since keeps a row no load can use.
+
+        Returns:
+            True when done.
+        """
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM articles WHERE reader_version != ?", (keep_reader_version,))
+
+        return self._db.write("pruning old articles", work)
+
     def clear_cache(self) -> bool:
         """Forget every cached annotation and article; the user's state is kept.
 
