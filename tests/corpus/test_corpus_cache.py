@@ -226,11 +226,9 @@ _ODD = st.sampled_from(
 
 def _sanitize_every_pass(text: str) -> str:
     from newsreader.corpus import sanitize as s
+    from newsreader.textsafe import LINE_BREAKS, strip_controls
 
-    text = s._LINE_BREAKS.sub("\n", text)
-    text = s._ESCAPES.sub("", text)
-    text = s._CONTROLS.sub("", text)
-    text = s._INVISIBLE.sub("", text)
+    text = strip_controls(LINE_BREAKS.sub("\n", text))
     text = s._ODD_SPACES.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
     text = s._SPACE_RUNS.sub(" ", text)

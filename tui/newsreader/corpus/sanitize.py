@@ -4,6 +4,10 @@ Article files come from anywhere: they may carry terminal escape sequences
 (a title-setting OSC, an OSC 8 hyperlink, colour CSI), raw control
 characters, or a zoo of Unicode spaces. Everything the corpus returns passes
 through :func:`sanitize` so the rest of newsreader only ever sees plain text.
+What is stripped is defined once, in :mod:`newsreader.textsafe` (also what
+the CLI prints through); this module adds the normalising of spaces, line
+ends and Unicode.
+
 Rich markup such as ``[bold red]`` is ordinary text here and is left alone:
 escaping it is the UI's job.
 """
@@ -13,40 +17,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ESC-introduced sequences first, so their parameter bytes go with them
-# instead of surviving as visible junk once the ESC itself is dropped. An
-# unterminated string sequence (OSC/DCS/...) runs to the end of its line:
-# a terminal would swallow that much too.
-_ESCAPES = re.compile(
-    r"""
-    # A lone C1 introducer must be terminated to count as a sequence: in
-    # scraped text it is usually mojibake (a cp1252-read closing quote ends
-    # in U+009D), and eating the rest of the line would lose article text.
-    \x1b\[[0-?]*[ -/]*[@-~]?                      # CSI
-    | \x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?   # OSC, DCS, SOS, PM, APC
-    | \x1b[ -/]*[0-~]?                            # nF and two-character escapes
-    | \x9b[0-?]*[ -/]*[@-~]?                      # 8-bit CSI
-    | [\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x9c)  # 8-bit string sequences
-    """,
-    re.VERBOSE,
-)
-# C0 and C1 controls except tab and newline; DEL too.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Invisible format characters that only hide or reorder text: zero-width
-# space, word joiner, BOM in mid-text, soft hyphen, and the bidi embeddings
-# and overrides (used to make text display differently from what it is).
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
-_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
+from newsreader.textsafe import CONTROL_CHARS, INVISIBLE_CHARS, LINE_BREAKS, strip_controls
+
+_ODD_SPACES_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACES = re.compile(f"[{_ODD_SPACES_CHARS}]")
 _SPACE_RUNS = re.compile(r" {2,}")
-# Every character one of the passes above acts on: line separators, ESC and
-# 8-bit CSI/string starters (all within the C0/C1 control ranges), controls,
+# Every character one of the passes below acts on: line separators, ESC and
+# 8-bit CSI/string starters (all within the control ranges), controls,
 # invisible format characters and odd spaces.
-_ANY_SUSPECT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
-    "\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069"
-    "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-)
+_ANY_SUSPECT = re.compile(f"[{CONTROL_CHARS}\u2028\u2029{INVISIBLE_CHARS}{_ODD_SPACES_CHARS}]")
 
 
 def sanitize(text: str) -> str:
@@ -65,10 +44,8 @@ def sanitize(text: str) -> str:
     # Most text has none of these characters: one scan to find out is far
     # cheaper than five substitution passes that each change nothing.
     if _ANY_SUSPECT.search(text):
-        text = _LINE_BREAKS.sub("\n", text)
-        text = _ESCAPES.sub("", text)
-        text = _CONTROLS.sub("", text)
-        text = _INVISIBLE.sub("", text)
+        # Line ends first: CR, VT, FF and NEL are controls strip_controls removes.
+        text = strip_controls(LINE_BREAKS.sub("\n", text))
         text = _ODD_SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

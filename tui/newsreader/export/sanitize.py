@@ -12,19 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsreader.nlp.annotation import Entity
+from newsreader.textsafe import CONTROL_CHARS, ESCAPE_SEQUENCES
 
-# ESC- and 8-bit-introduced sequences: CSI, OSC, DCS/SOS/PM/APC, two-character escapes.
-_SEQUENCES = (
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[@-Z\\-_]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"
-)
-# Everything removed from the body. A tab becomes a space instead (same
-# length) and a lone surrogate U+FFFD, which UTF-8 cannot carry.
-_REMOVED = re.compile(_SEQUENCES + r"|\r\n?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Everything removed from the body: escape sequences and controls as
+# newsreader.textsafe defines them, a CR too. A tab becomes a space instead
+# (same length) and a lone surrogate U+FFFD, which UTF-8 cannot carry.
+_REMOVED = re.compile(rf"{ESCAPE_SEQUENCES}|\r\n?|[{CONTROL_CHARS}]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LABEL_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 _SPACES = re.compile(r"\s+")
