@@ -44,8 +44,9 @@ PROCESSES = 2
 PARALLEL_FROM = 200
 
 # A corpus read afresh is shown as it is read: its first rows once the
-# worker has read for this long, then more this often. A corpus the cache
-# knows is usually read whole before the first of these.
+# worker has read for this long, then more this often, as long as the rest
+# looks likely to take as long again. A corpus the cache knows is read whole
+# before that, and shown at once.
 FIRST_ROWS_AFTER = 0.5
 MORE_ROWS_EVERY = 1.0
 
@@ -73,16 +74,19 @@ class Pipeline:
         articles: list[Article] = []
         errors: list[LoadError] = []
         shown = 0
-        last = time.monotonic()
+        started = last = time.monotonic()
         with persistence.cache_store(self.use_store, self._store_degraded) as store:
             for batch in load_batches(paths, cache=store, **kwargs):
                 if worker.is_cancelled:
                     return
                 articles.extend(batch.articles)
                 errors.extend(batch.errors)
+                now = time.monotonic()
                 due = FIRST_ROWS_AFTER if shown == 0 else MORE_ROWS_EVERY
-                reading = batch.files_done < batch.files_total
-                if reading and len(articles) > shown and time.monotonic() - last >= due:
+                # Worth showing part of the corpus only if the rest will take a while yet.
+                done, total = batch.files_done, batch.files_total
+                left = (now - started) * (total - done) / max(done, 1)
+                if done < total and len(articles) > shown and now - last >= due and left >= due:
                     fresh = articles[shown:]
                     states = persistence.saved_states(store, fresh) if store else None
                     self.post_message(
