@@ -4,6 +4,12 @@ Supported: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one
 when the NUL pattern shows it), UTF-32 with a BOM, and cp1252 (a superset
 of the printable part of latin-1, what Windows editors write). Nothing is
 guessed silently: bytes that fit none of these confidently are reported.
+
+A file is binary by what its bytes are, not by a stray control character:
+a known signature (PNG, PDF, zip ...), NUL bytes in more than a handful of
+places, or bytes that are no text encoding and hold control bytes. Text
+that decodes is refused only when controls are a large share of it; a few
+stray ones are stripped later by ``corpus.sanitize``.
 """
 
 from __future__ import annotations
@@ -35,6 +41,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0", "old Microsoft Office document"),
     (b"\x7fELF", "executable"),
     (b"SQLite format 3", "SQLite database"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    # With the version bytes that follow, so prose starting "ID3" is not caught.
+    (b"OggS\x00", "Ogg audio or video"),
+    (b"ID3\x03", "MP3 audio"),
+    (b"ID3\x04", "MP3 audio"),
+    (b"\xca\xfe\xba\xbe", "Java class or macOS executable"),
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -45,13 +58,21 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SAMPLE = 4096
-# Control characters that do not occur in text. Tab, line ends, ESC and BEL
-# are left out: terminal escape sequences are text with markup in them
-# (stripped later), not a sign of a binary file.
+# Control characters that do not occur in text. Tab, line ends, form feed,
+# ESC and BEL are left out: terminal escape sequences are text with markup
+# in them (stripped later), not a sign of a binary file.
 _BINARY_CONTROLS = re.compile(r"[\x00-\x06\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
-# Text has almost no control characters; a few stray ones are tolerated
-# (they are stripped later), a lot of them means the file is not text.
-_MAX_CONTROL_RATIO = 0.02
+_BINARY_CONTROL_BYTES = re.compile(rb"[\x00-\x06\x08\x0e-\x1a\x1c-\x1f]")
+# NULs: a broken copy or editor leaves a few in real articles; binary
+# formats (and text padded after a crash) have them by the hundred.
+_STRAY_NULS = 4
+_MAX_NUL_RATIO = 0.01
+# Decoded text is refused only when controls are a large share of it: a
+# real article with a dozen stray ones is still an article.
+_MAX_CONTROL_RATIO = 0.10
+# Bytes that are no text encoding: text in any 8-bit encoding has almost no
+# C0 control bytes, random or compressed bytes about one in ten.
+_MAX_UNDECODABLE_CONTROL_RATIO = 0.02
 # cp1252 decodes nearly any byte string, so a cp1252 reading is accepted only
 # when it looks like prose in a Latin script: mostly ASCII, and the rest
 # letters or common typography rather than a spray of symbols.
@@ -87,16 +108,29 @@ def decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, f"{encoding} with a byte-order mark")
-    if b"\x00" in data:
+    nuls = data.count(0)
+    if nuls:
         utf16 = _utf16_without_bom(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return _strict(data, utf16, f"{utf16} without a byte-order mark")
+        if nuls > max(_STRAY_NULS, _MAX_NUL_RATIO * len(data)):
             raise DecodeError("binary file (contains NUL bytes)")
-        return _strict(data, utf16, f"{utf16} without a byte-order mark")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err
-    return _cp1252(data, utf8_error)
+    try:
+        return _cp1252(data, utf8_error)
+    except DecodeError:
+        # No encoding fits: with NULs or control bytes in it, this is not
+        # text in an encoding we lack but not text at all.
+        if nuls:
+            raise DecodeError("binary file (contains NUL bytes)") from None
+        sample = data[:_SAMPLE]
+        controls = len(_BINARY_CONTROL_BYTES.findall(sample))
+        if controls > _MAX_UNDECODABLE_CONTROL_RATIO * len(sample):
+            raise DecodeError("binary file (control bytes, and not UTF-8 or cp1252 text)") from None
+        raise
 
 
 def _strict(data: bytes, encoding: str, label: str) -> Decoded:
@@ -132,8 +166,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _checked(text: str, encoding: str) -> Decoded:
     sample = text[:_SAMPLE]
     controls = len(_BINARY_CONTROLS.findall(sample))
-    if sample and controls / len(sample) > _MAX_CONTROL_RATIO:
-        raise DecodeError("binary file (mostly non-text bytes)")
+    if sample and controls > _MAX_CONTROL_RATIO * len(sample):
+        share = round(100 * controls / len(sample))
+        raise DecodeError(f"binary file ({share}% control characters)")
     return Decoded(text, encoding)
 
 
