@@ -72,7 +72,9 @@ def test_saved_states_name_only_the_keys_with_state(db_path: Path) -> None:
     keys = [ArticleKey(f"/corpus/{i}.txt", f"hash{i}") for i in range(1_200)]
     with Store.open(db_path) as store:
         assert store.saved_states(keys) == {}
+        assert not store.has_states()
         store.mark_read(keys[3])
+        assert store.has_states()
         store.set_override(keys[700], "outlet", "Antara")
         moved = ArticleKey("/elsewhere/3.txt", "hash3")  # same text as keys[3]
         copy = ArticleKey("/elsewhere/other.txt", "hash700")

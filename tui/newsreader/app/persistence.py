@@ -203,6 +203,8 @@ def saved_states(store: Any, articles: Sequence[Article]) -> dict[str, ArticleSt
     """
     from newsreader.store import ArticleKey
 
+    if not articles or not store.has_states():
+        return {}  # nothing to hash the texts for
     found = store.saved_states([ArticleKey.of(article) for article in articles])
     return {articles[i].id: state for i, state in found.items()}
 

@@ -251,6 +251,15 @@ class Store:
         saved = self.saved_states(wanted)
         return {key: saved.get(i) or ArticleState() for i, key in enumerate(wanted)}
 
+    def has_states(self) -> bool:
+        """Whether any article has saved state: a cheap check before keying a whole corpus."""
+
+        def work(conn: sqlite3.Connection) -> bool:
+            return conn.execute("SELECT 1 FROM article_state LIMIT 1").fetchone() is not None
+
+        # When the file cannot be read, say yes: the lookup then reports it.
+        return self._db.read("reading article states", work, True)
+
     def saved_states(self, keys: Sequence[ArticleKey]) -> dict[int, ArticleState]:
         """The state saved for each key that has one (by path, else by text), batched.
 
