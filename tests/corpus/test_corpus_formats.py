@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from newsreader.corpus import article_from_text, load
 from newsreader.corpus.clean import clean
 from newsreader.corpus.markdown import markdown_to_plain, remove_html
@@ -279,6 +281,32 @@ def test_markdown_export_round_trip_reads_front_matter_and_spans(tmp_path: Path)
         "Perbandingan",
         "Fakta ini juga dimuat Nusadaily.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("*Kim* [tiba](http://x) <b>", "Warta_Kota *Rel* [link=x]"),
+        ("Harga \\*Cabai\\* Naik 50% & $5 @pasar", "Kabar ^Kota^ ~Timur~"),
+        ("1. Kim Tiba", "Kompas: 1. Edisi \\\\ Pagi"),
+    ],
+)
+def test_markdown_export_with_markup_in_metadata_reads_back(
+    tmp_path: Path, title: str, outlet: str
+) -> None:
+    # The export escapes metadata as Markdown (Pandoc reads it so); reading
+    # the file back undoes the escapes instead of taking them for markup.
+    from newsreader.corpus.article import Article
+    from newsreader.export import ExportItem, render_article
+    from newsreader.nlp.annotation import AnnotatedArticle, Annotation
+
+    text = "MOSKOW -- Kim tiba di Rusia pada Rabu.\n\nIa bertemu Putin di Vostochny."
+    article = Article(id="kim", path="/x/kim.txt", text=text, title=title, outlet=outlet)
+    path = tmp_path / "kim.md"
+    path.write_text(render_article(ExportItem(AnnotatedArticle(article, Annotation((), ())))))
+    read = _load_one(path)
+    assert (read.title, read.outlet) == (title, outlet)
+    assert read.paragraphs[:2] == text.split("\n\n")
 
 
 def test_markdown_without_front_matter_keeps_a_leading_rule_as_nothing() -> None:

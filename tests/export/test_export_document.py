@@ -29,6 +29,7 @@ from newsreader.export import (
     parse_export,
     render_article,
 )
+from newsreader.export.escape import unescape
 from newsreader.nlp.annotation import Entity
 
 CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -97,11 +98,92 @@ def test_front_matter_is_valid_yaml_for_any_strings(title, outlet, name, label) 
     item = ExportItem(annotated(article, (Entity(0, 3, "Kim", label, name),)))
     markdown = render_article(item)
     meta = front_matter(markdown)
-    assert meta["title"] == _expected_line(title)
-    assert meta["outlet"] == _expected_line(outlet)
+    # Text values are Markdown-escaped (Pandoc reads them as Markdown).
+    assert _unescaped(meta["title"]) == _expected_line(title)
+    assert _unescaped(meta["outlet"]) == _expected_line(outlet)
     assert meta["source"] == "/tmp/a: b #c.txt"
-    assert meta["entities"][label] == [{"name": _expected_line(name) or "Kim", "count": 1}]
+    [entry] = meta["entities"][label]
+    assert (unescape(entry["name"]), entry["count"]) == (_expected_line(name) or "Kim", 1)
     assert not CONTROLS.search(markdown.replace("\n", ""))
+
+
+def _unescaped(value: str | None) -> str | None:
+    return None if value is None else unescape(value)
+
+
+_MARKUP = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "*Kim*",
+                "_tiba_",
+                "**",
+                "[tiba](http://x)",
+                "<b>",
+                "</b>",
+                "<!-- x -->",
+                "`kode`",
+                "$x$",
+                "^s^",
+                "~t~",
+                "~~",
+                "@cite",
+                "[a]{.PER}",
+                "&amp;",
+                "&#42;",
+                "\\",
+                "\\*",
+                "1. ",
+                "a) ",
+                "# ",
+                "- ",
+                "> ",
+                "| ",
+                "<http://x>",
+                "![i](x.png)",
+                "[^1]",
+                " ",
+            ]
+        ),  # fmt: skip
+        st.text(alphabet="Kim tiba ke Rusia-:.!'\"", max_size=6),
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _literal_html(value: str) -> str:
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=_MARKUP, outlet=_MARKUP, name=_MARKUP)
+def test_front_matter_text_renders_as_itself_not_as_markup(title, outlet, name) -> None:
+    """Pandoc parses metadata values as Markdown: each must render to its own characters."""
+    article = Article(id="a_b", path="/x/a_b.txt", text="Kim tiba.", title=title, outlet=outlet)
+    meta = front_matter(
+        render_article(ExportItem(annotated(article, (Entity(0, 3, "Kim", "PER", name),))))
+    )
+    values = [meta["title"], meta["outlet"], meta["entities"]["PER"][0]["name"]]
+    markdown_it = MarkdownIt("commonmark", {"html": True})
+    for raw, value in zip([title, outlet, name], values, strict=True):
+        expected = _expected_line(raw)
+        if expected is None:
+            assert value is None or value == "Kim"  # a nameless entity keeps its text
+            continue
+        assert unescape(value) == expected
+        assert markdown_it.render(value) == f"<p>{_literal_html(expected)}</p>\n", value
+    # Identifiers stay verbatim: a path with "\\_" would name no file.
+    assert (meta["id"], meta["source"]) == ("a_b", "/x/a_b.txt")
+
+
+def test_front_matter_of_a_markup_title() -> None:
+    title = "*Kim* [tiba](http://x) <b>"
+    article = Article(id="a", path="/a.txt", text="Kim tiba.", title=title)
+    markdown = render_article(ExportItem(annotated(article)))
+    assert 'title: "\\\\*Kim\\\\* \\\\[tiba\\\\](http://x) \\\\<b\\\\>"\n' in markdown
+    assert unescape(front_matter(markdown)["title"]) == title
 
 
 def test_headline_is_title_or_id() -> None:
@@ -214,4 +296,6 @@ def test_tiny_reader_agrees_with_pyyaml() -> None:
     markdown = render_article(ExportItem(annotated(article, (Entity(0, 3, "Kim", "PER", title),))))
     block = markdown[4 : markdown.index("\n---\n", 4)]
     assert tiny_yaml(block) == yaml.safe_load(block)
-    assert tiny_yaml(block)["title"] == 'Kim: "Jong-un" \\ #1 \ufeff 金 😀'  # controls out
+    assert (
+        unescape(tiny_yaml(block)["title"]) == 'Kim: "Jong-un" \\ #1 \ufeff 金 😀'
+    )  # controls out

@@ -41,7 +41,11 @@ _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _STRONG = re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^_\n]{1,300}?)(?<=\S)__")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
 _CODE = re.compile(r"`([^`]{1,300})`")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# CommonMark: a backslash before any ASCII punctuation character is an escape
+# (newsreader's export writes "\<", "\$", "\@" ... too).
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# The escapes of a YAML double-quoted value that can stand for printable text.
+_YAML_ESCAPE = re.compile(r'\\([\\"/])')
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _BULLET = re.compile(r"^\s*[*+-]\s+")
 
@@ -161,7 +165,8 @@ _FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """Take a leading YAML front-matter block off the text (newsreader's own
     exports carry one). Only top-level scalar ``key: value`` lines are read;
-    lists and nested values are skipped rather than parsed.
+    lists and nested values are skipped rather than parsed. Values are
+    unquoted and their Markdown escapes undone.
     """
     match = _FRONT_MATTER.match(text)
     if match is None:
@@ -176,14 +181,27 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
         found = _FIELD.match(line)
         if found and found.group(2) and found.group(2)[0] not in "[{|>&*!":
             value = found.group(2)
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-                value = value[1:-1]
-            if value.lower() not in ("null", "~"):
-                fields[found.group(1).lower()] = value
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = _YAML_ESCAPE.sub(r"\1", value[1:-1])
+            elif len(value) >= 2 and value[0] == value[-1] == "'":
+                value = value[1:-1].replace("''", "'")
+            elif value.lower() in ("null", "~"):
+                continue
+            # Pandoc reads metadata values as Markdown; newsreader's export
+            # escapes them so (a title "*Kim*" is written "\\*Kim\\*").
+            fields[found.group(1).lower()] = _ESCAPE.sub(r"\1", value)
     return fields, text[match.end() :]
 
 
+# Escaped punctuation is held out of the markup patterns as private-use
+# characters (plane 15, never in news text) and put back last, so "\*Kim\*"
+# reads "*Kim*" instead of being taken for emphasis.
+_HELD = 0xF0000
+_HELD_CHARS = re.compile(f"[{chr(_HELD + 0x21)}-{chr(_HELD + 0x7E)}]")
+
+
 def _inline(text: str) -> str:
+    text = _ESCAPE.sub(lambda m: chr(_HELD + ord(m.group(1))), text)
     text = _IMAGE.sub("", text)
     text = _SPAN.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
@@ -192,5 +210,5 @@ def _inline(text: str) -> str:
     # Inner emphasis first, so "**a *b* c**" becomes "**a b c**" for _STRONG.
     text = _EMPHASIS.sub(r"\2", text)
     text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _ESCAPE.sub(r"\1", text)
+    text = _HELD_CHARS.sub(lambda m: chr(ord(m.group()) - _HELD), text)
     return " ".join(text.split())

@@ -3,14 +3,26 @@
 Every string is a double-quoted scalar with YAML escapes for anything a
 YAML reader could misread or reject: quotes, backslashes, line breaks,
 control characters, non-characters and the byte-order mark.
+
+Pandoc (and Quarto, R Markdown) parse every metadata string as Markdown,
+so a title ``*Kim* [tiba](http://x) <b>`` would come out as emphasis, a
+link and raw HTML. Text values (title, outlet, names ...) are therefore
+escaped as one line of Markdown, the headline's escaping, before they are
+quoted: a YAML reader gets the escaped text and
+:func:`newsreader.export.escape.unescape` gives back the value. YAML
+quoting alone cannot do this: to Pandoc a quoted or literal-block string
+is still Markdown. Identifiers meant for programs (the article id, the
+source path) are written verbatim instead, since ``a\\_b.txt`` would no
+longer name the file; Pandoc's templates do not show them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
+from newsreader.export.escape import escape_inline
 from newsreader.nlp.annotation import LABELS, Entity
 
 _NAMED = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -33,15 +45,20 @@ def quote(value: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
 
 
-def scalar(value: str | int | None) -> str:
-    """A YAML scalar for a string, an integer or a missing value."""
+def text(value: str) -> str:
+    """A YAML scalar that Pandoc reads as exactly ``value``, no markup made of it."""
+    return quote(escape_inline(value))
+
+
+def scalar(value: str | int | None, *, verbatim: bool = False) -> str:
+    """A YAML scalar for a string (Markdown-escaped unless ``verbatim``), an integer or None."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    return quote(value)
+    return quote(value) if verbatim else text(value)
 
 
 def entity_groups(entities: Iterable[Entity]) -> dict[str, list[tuple[str, int]]]:
@@ -65,21 +82,25 @@ def entity_groups(entities: Iterable[Entity]) -> dict[str, list[tuple[str, int]]
 def render_front_matter(
     fields: Sequence[tuple[str, str | int | None]],
     groups: dict[str, list[tuple[str, int]]],
+    *,
+    verbatim: Collection[str] = (),
 ) -> str:
     """The front matter block, from ``---`` to ``---`` (with a final newline).
 
     Args:
         fields: Top-level (key, value) pairs; keys are plain identifiers.
         groups: Output of :func:`entity_groups`, written under ``entities``.
+        verbatim: Keys whose values are identifiers, written without
+            Markdown escapes; every other string is Markdown-escaped.
     """
     lines = ["---"]
-    lines += [f"{key}: {scalar(value)}" for key, value in fields]
+    lines += [f"{key}: {scalar(value, verbatim=key in verbatim)}" for key, value in fields]
     if groups:
         lines.append("entities:")
         for label, names in groups.items():
             lines.append(f"  {quote(label)}:")
             for name, count in names:
-                lines.append(f"    - name: {quote(name)}")
+                lines.append(f"    - name: {text(name)}")
                 lines.append(f"      count: {count}")
     else:
         lines.append("entities: {}")

@@ -119,7 +119,11 @@ def render_article(item: ExportItem, *, style: str = "pandoc") -> str:
         ("style", style),
     ]
     parts = [
-        render_front_matter(fields, entity_groups(_clean_entities(item.article.entities))),
+        render_front_matter(
+            fields,
+            entity_groups(_clean_entities(item.article.entities)),
+            verbatim=("id", "source"),
+        ),
         f"# {escape_inline(title or clean_line(article.id) or 'Untitled', heading=True)}",
         "",
         TEXT_START.format(style=style),
