@@ -169,3 +169,16 @@ def test_reader_cache_keeps_painted_lines_per_look() -> None:
     assert cache.strips(layout, entities, frozenset(), None, 40, plain) is not lines
     # Entities from a new annotation are a new object: never the old lines, even if equal.
     assert cache.strips(layout, [], frozenset({"PER"}), None, 40, plain) is not lines
+
+
+async def test_loaded_objects_are_kept_out_of_full_collections(make_app) -> None:
+    import gc
+
+    gc.unfreeze()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await pilot.pause()
+        # The corpus, annotations and comparison are frozen: a full pass skips them.
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # released when the app closes

@@ -21,9 +21,12 @@ from textual.widgets import Header, ProgressBar, Static
 
 from newsreader.app import persistence
 from newsreader.app.commands import NewsReaderCommands
+from newsreader.app.heap import release_heap, settle_heap
 from newsreader.app.library import Library
 from newsreader.app.messages import (
     ArticleChosen,
+    ArticlesAnnotated,
+    ComparisonBuilt,
     CorpusLoaded,
     FilterChanged,
     FilterClosed,
@@ -178,11 +181,19 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
                 printable(warning), title="store", severity="warning", markup=False, timeout=10
             )
 
+    @on(CorpusLoaded)
+    @on(ArticlesAnnotated)
+    @on(ComparisonBuilt)
+    def _loaded(self) -> None:
+        # Runs beside the pipeline's handlers; after the refresh, so what loaded paints first.
+        self.call_after_refresh(settle_heap)
+
     def on_state_written(self, message: StateWritten) -> None:
         self.show_store_warnings()
 
     def on_unmount(self) -> None:
         self.state_store.close()
+        release_heap()
 
     def on_resize(self) -> None:
         if self.compare_shown is None:
