@@ -63,7 +63,14 @@ def test_entities_json_shape(entities_json: dict) -> None:
     assert ids == sorted(p.stem for p in SEEDS.glob("*.txt"))
     for article in entities_json["articles"]:
         assert set(article) >= {
-            "id", "path", "title", "outlet", "date", "text", "removed", "entities"
+            "id",
+            "path",
+            "title",
+            "outlet",
+            "date",
+            "text",
+            "removed",
+            "entities",
         }
         assert Path(article["path"]).stem == article["id"]
         assert article["date"] is None or len(article["date"]) == 10

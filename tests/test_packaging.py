@@ -40,14 +40,21 @@ def test_wheel_contains_styles_seeds_and_model(wheel: Path) -> None:
 
 
 @pytest.mark.slow
-def test_installed_wheel_finds_resources_and_loads_model(
-    wheel: Path, tmp_path: Path
-) -> None:
+def test_installed_wheel_finds_resources_and_loads_model(wheel: Path, tmp_path: Path) -> None:
     """Install the wheel into a scratch target and use it from outside the repo."""
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
-         str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
     )
     code = (
