@@ -221,7 +221,7 @@ def _unit(
                 quantities.append((e.text, e.start, e.end, _counted(amount, sentence, e.end)))
     values: list[Value] = []
     values += [
-        replace(v, role=v.role | _bound(sentence, v.start)) if _bound(sentence, v.start) else v
+        replace(v, role=v.role | _bound(sentence, v.start))
         for v in _with_roles("date", days, starts, stems)
     ]
     values += _with_roles("number", quantities, starts, stems)
