@@ -30,6 +30,7 @@ def annotate_articles(
     n_process: int = 1,
     on_progress: ProgressCallback | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> list[AnnotatedArticle]:
     """Annotate ``articles``, reusing cached annotations where the key matches.
 
@@ -40,6 +41,7 @@ def annotate_articles(
         n_process: Worker processes for large batches of misses.
         on_progress: Called with (done, total) as articles are annotated.
         should_stop: Polled between batches; returning True abandons the run.
+        on_notice: Told in words when worker processes could not be used.
 
     Returns:
         One AnnotatedArticle per input article, same order, with canonical
@@ -65,7 +67,12 @@ def annotate_articles(
         fresh: list[tuple[str, Annotation]] = []
         for content_hash, annotation in zip(
             missing_hashes,
-            annotator.annotate_many(missing_texts, n_process=n_process, should_stop=should_stop),
+            annotator.annotate_many(
+                missing_texts,
+                n_process=n_process,
+                should_stop=should_stop,
+                on_notice=on_notice,
+            ),
             strict=False,
         ):
             cached[content_hash] = annotation

@@ -81,6 +81,13 @@ class AnnotationFailed(Message):
 
 
 @dataclass
+class AnnotationNotice(Message):
+    """Annotation goes on, differently from planned; ``text`` says how."""
+
+    text: str
+
+
+@dataclass
 class ComparisonProgressed(Message):
     """compare has done ``done`` of ``total`` steps."""
 

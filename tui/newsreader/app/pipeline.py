@@ -20,6 +20,7 @@ from newsreader.app import persistence
 from newsreader.app.library import Library
 from newsreader.app.messages import (
     AnnotationFailed,
+    AnnotationNotice,
     AnnotationProgressed,
     ArticlesAnnotated,
     ArticlesRead,
@@ -150,6 +151,7 @@ class Pipeline:
                         AnnotationProgressed(done, total)
                     ),
                     should_stop=lambda: worker.is_cancelled,
+                    on_notice=lambda text: self.post_message(AnnotationNotice(text)),
                 )
             except Exception as error:  # noqa: BLE001 - any model failure is reported, not fatal
                 self.post_message(AnnotationFailed(f"model not available ({error})"))
@@ -314,6 +316,9 @@ class Pipeline:
             self._apply_filter(keep=self.article_list.current_id)
         self.compare_pane.set_comparison(None, "comparison: computing…")
         self.compare_corpus(self.library.annotated_articles())
+
+    def on_annotation_notice(self: NewsReaderApp, message: AnnotationNotice) -> None:
+        self.notify(printable(message.text), title="annotation", severity="warning", markup=False)
 
     def on_annotation_failed(self: NewsReaderApp, message: AnnotationFailed) -> None:
         self.query_one("#progress").display = False

@@ -50,7 +50,13 @@ def annotate_for_command(
         store = Store.open()
     try:
         n_process = 2 if len(result.articles) >= 200 else 1
-        annotated = annotate_articles(result.articles, annotator, store, n_process=n_process)
+        annotated = annotate_articles(
+            result.articles,
+            annotator,
+            store,
+            n_process=n_process,
+            on_notice=lambda text: print(f"newsreader: {printable(text)}", file=stderr),
+        )
         if store is not None:
             # Entries from older model or rule versions can never hit again.
             store.prune_annotations(annotator.info.cache_key)

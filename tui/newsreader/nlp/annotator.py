@@ -7,7 +7,10 @@ and computed in any process. spaCy is loaded on first use, not on import.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -90,6 +93,7 @@ class Annotator:
         batch_size: int = 32,
         on_progress: Callable[[int, int], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ) -> Iterator[Annotation]:
         """Annotate texts in order, streaming results as each text completes.
 
@@ -101,13 +105,15 @@ class Annotator:
             on_progress: Called with (done, total) after each text.
             should_stop: Polled between texts; when it returns True the
                 iteration ends early (the workers are shut down).
+            on_notice: Told, in words, when worker processes could not be
+                used and the texts are annotated in this process instead.
 
         Yields:
             One Annotation per text, in the order of ``texts``.
         """
         total = len(texts)
         if n_process > 1 and total >= 4 * n_process:
-            results = self._annotate_in_pool(texts, n_process, batch_size)
+            results = self._annotate_in_pool(texts, n_process, batch_size, on_notice)
         else:
             results = self._annotate_serial(texts, batch_size)
         try:
@@ -143,18 +149,22 @@ class Annotator:
             entities = []
 
     def _annotate_in_pool(
-        self, texts: Sequence[str], n_process: int, batch_size: int
+        self,
+        texts: Sequence[str],
+        n_process: int,
+        batch_size: int,
+        on_notice: Callable[[str], None] | None = None,
     ) -> Iterator[Annotation]:
         """Annotate batches of texts in worker processes; results come back in order.
 
         Workers send back Annotations, which are small, instead of spaCy
         Docs (spaCy's own ``n_process`` pickles every Doc with its tensors,
-        which costs more than it saves on two cores).
+        which costs more than it saves on two cores). Whatever stops the
+        pool from starting or working, the texts not yet done are annotated
+        here instead, and ``on_notice`` is told why.
         """
         import multiprocessing
-        import threading
         from concurrent.futures import Future, ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
 
         # Forking copies only the calling thread: from a threaded process (the
         # app annotates from a worker thread) a lock held elsewhere could stay
@@ -169,15 +179,19 @@ class Annotator:
             context = multiprocessing.get_context("spawn")
             worker_annotator = Annotator(self._model)
         batches = [list(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
-        executor = ProcessPoolExecutor(
-            max_workers=n_process,
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(worker_annotator, batch_size),
-        )
+        executor: ProcessPoolExecutor | None = None
         pending: list[Future[list[Annotation]]] = []
         yielded = 0
         try:
+            quiet = not _stdio_is_real()
+            if context.get_start_method() != "fork":
+                _start_resource_tracker()
+            executor = ProcessPoolExecutor(
+                max_workers=n_process,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(worker_annotator, batch_size, quiet),
+            )
             next_batch = 0
             while next_batch < len(batches) or pending:
                 # Keep a short queue so memory stays bounded and a stop is quick.
@@ -187,13 +201,25 @@ class Annotator:
                 batch = pending.pop(0).result()
                 yielded += len(batch)
                 yield from batch
-        except BrokenProcessPool:
-            # A worker that cannot start (e.g. spawned from an interactive
-            # session with no importable __main__) must not lose the run:
-            # finish here, in this process.
+        except Exception as error:  # noqa: BLE001 - any pool failure falls back, never loses the run
+            # A pool can fail to start (no importable __main__, no usable
+            # stdio inside a terminal UI, a process limit) or break mid-run
+            # (a worker killed): finish here, in this process.
+            if on_notice is not None:
+                reason = f"{type(error).__name__}: {error}".rstrip(": ")
+                on_notice(
+                    f"worker processes unavailable ({reason}); "
+                    f"annotating {len(texts) - yielded} articles in one process"
+                )
+            for future in pending:
+                future.cancel()
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = None
             yield from self._annotate_serial(texts[yielded:], batch_size)
         finally:
-            executor.shutdown(wait=False, cancel_futures=True)
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
 
     @staticmethod
     def _finish(text: str, entities: list[Entity]) -> Annotation:
@@ -206,9 +232,61 @@ class Annotator:
 # The annotator of a worker process, set once when the worker starts.
 _worker: tuple[Annotator, int] | None = None
 
+# Swapping sys.stderr is process-wide: one thread at a time.
+_TRACKER_LOCK = threading.Lock()
 
-def _start_worker(annotator: Annotator, batch_size: int) -> None:
+
+def _stdio_is_real() -> bool:
+    """Whether this process's stderr is a real file descriptor.
+
+    Inside a Textual app it is not: the app captures ``sys.stderr`` with an
+    object whose ``fileno()`` is -1, and the terminal itself belongs to the
+    app, so nothing else may write to it.
+    """
+    try:
+        return sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a usable stderr.
+
+    A spawn or forkserver pool starts the tracker on first use, handing it
+    ``sys.stderr.fileno()``; inside a Textual app that is -1 and the spawn
+    fails with "bad value(s) in fds_to_keep". Starting the tracker here,
+    with the real stderr (or /dev/null) in place for the moment, keeps
+    worker processes independent of the app's stdio.
+    """
+    from multiprocessing import resource_tracker
+
+    if _stdio_is_real():
+        resource_tracker.ensure_running()
+        return
+    with _TRACKER_LOCK:
+        saved = sys.stderr
+        original = sys.__stderr__
+        try:
+            usable = original is not None and original.fileno() >= 0
+        except (AttributeError, OSError, ValueError):
+            usable = False
+        with open(os.devnull, "w", encoding="utf-8") as devnull:
+            sys.stderr = original if usable and original is not None else devnull
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = saved
+
+
+def _start_worker(annotator: Annotator, batch_size: int, quiet: bool = False) -> None:
     global _worker
+    if quiet:
+        # The parent's terminal is drawn by the app: a warning printed by a
+        # worker would land in the middle of its screen.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.close(devnull)
     annotator.load()
     _worker = (annotator, batch_size)
 
