@@ -21,6 +21,7 @@ pexpect = pytest.importorskip("pexpect", reason="pexpect is part of the test ext
 pyte = pytest.importorskip("pyte", reason="pyte is part of the test extra")
 
 from newsreader.app.label_styles import label_style  # noqa: E402
+from newsreader.corpus import load  # noqa: E402
 from newsreader.nlp.annotation import LABELS  # noqa: E402
 
 COLUMNS, LINES = 160, 48
@@ -36,12 +37,16 @@ def _newsreader() -> str:
 
 def _write_corpus(seeds_dir: Path, folder: Path) -> None:
     """240 distinct articles: seed texts with their paragraphs turned and a note of their own."""
-    seeds = [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    # Cleaned seed texts: what cleaning would remove cannot make two files differ.
+    seeds = load([seeds_dir]).articles
     for i in range(ARTICLES):
-        paragraphs = seeds[i % len(seeds)].split("\n\n")
-        head, body = paragraphs[:2], paragraphs[2:]
-        turn = i // len(seeds) % max(len(body), 1)
-        text = "\n\n".join([*head, *body[turn:], *body[:turn], f"Laporan nomor {i}."])
+        seed = seeds[i % len(seeds)]
+        paragraphs = seed.text.split("\n\n")
+        turn = i // len(seeds) % len(paragraphs)
+        parts = [*paragraphs[turn:], *paragraphs[:turn]]
+        # Every paragraph carries the number: cleaning may drop some of them.
+        parts = [f"{part} Laporan ini bagian ke-{i} dari liputan redaksi." for part in parts]
+        text = "\n\n".join([seed.title or "Berita", *parts])
         (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from newsreader import __version__
 
-SUBCOMMANDS = ("entities", "compare", "export", "train")
+SUBCOMMANDS = ("entities", "compare", "export", "annotate", "train")
 
 EXIT_OK = 0
 EXIT_NOTHING_READ = 1
@@ -54,13 +54,23 @@ def _size(value: str) -> int:
     return size
 
 
+def _workers(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {value!r}") from None
+    if not 1 <= count <= 1024:
+        raise argparse.ArgumentTypeError("workers must be between 1 and 1024")
+    return count
+
+
 def build_parser(command: str | None) -> argparse.ArgumentParser:
     """Build the parser for the app (``command`` None) or one subcommand."""
     if command is None:
         parser = argparse.ArgumentParser(
             prog="newsreader",
             description="Read and compare how news outlets report the same story.",
-            epilog="subcommands: newsreader {entities,compare,export,train} --help",
+            epilog="subcommands: newsreader {entities,compare,export,annotate,train} --help",
         )
         parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
         _add_common(parser)
@@ -70,8 +80,29 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     if command == "train":
         return parser
     _add_common(parser)
-    if command in ("entities", "compare"):
+    if command in ("entities", "compare", "annotate"):
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    if command == "annotate":
+        parser.add_argument(
+            "--engine",
+            choices=("local", "dask"),
+            default="local",
+            help="local: worker processes here (default); dask: a Dask cluster",
+        )
+        parser.add_argument(
+            "--scheduler",
+            default=None,
+            metavar="ADDRESS",
+            help="a running Dask scheduler (tcp://host:8786); implies --engine dask",
+        )
+        parser.add_argument(
+            "--workers",
+            type=_workers,
+            default=2,
+            metavar="N",
+            help="worker processes for the local engine or a local Dask cluster (default 2)",
+        )
+        return parser
     if command == "export":
         parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
         parser.add_argument(
@@ -128,6 +159,14 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         from newsreader.commands.compare import run_compare
 
         return run_compare(args)
+    if command == "annotate":
+        if args.engine == "local" and args.scheduler and "--engine" in args_list:
+            parser.print_usage(sys.stderr)
+            print("newsreader annotate: --scheduler needs --engine dask", file=sys.stderr)
+            return EXIT_USAGE
+        from newsreader.commands.annotate import run_annotate
+
+        return run_annotate(args)
     from newsreader.commands.export import run_export
 
     return run_export(args)

@@ -81,6 +81,19 @@ def read_annotations(
     return found
 
 
+def stored_hashes(conn: sqlite3.Connection, hashes: list[str], model_key: str) -> set[str]:
+    """Which of ``hashes`` have an annotation under ``model_key`` (nothing is decoded)."""
+    found: set[str] = set()
+    for batch in batches(hashes):
+        rows = conn.execute(
+            "SELECT content_hash FROM annotations"
+            f" WHERE model_key = ? AND content_hash IN ({marks(len(batch))})",
+            (model_key, *batch),
+        )
+        found.update(content_hash for (content_hash,) in rows)
+    return found
+
+
 def read_articles(
     conn: sqlite3.Connection, wanted: dict[str, FileKey], reader_version: str
 ) -> dict[FileKey, Article]:

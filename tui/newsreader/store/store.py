@@ -25,6 +25,7 @@ from newsreader.store.queries import (
     read_annotations,
     read_articles,
     state_from_row,
+    stored_hashes,
 )
 from newsreader.store.state import (
     ArticleKey,
@@ -126,6 +127,18 @@ class Store:
                 return read_annotations(conn, unique, model_key)
 
         return self._db.read("reading cached annotations", work, {})
+
+    def annotated_hashes(self, content_hashes: Iterable[str], model_key: str) -> set[str]:
+        """Which texts already have an annotation under ``model_key``, without decoding any.
+
+        A bulk run over a million articles needs only this to know what is left.
+        """
+        unique = list(dict.fromkeys(content_hashes))
+
+        def work(conn: sqlite3.Connection) -> set[str]:
+            return stored_hashes(conn, unique, model_key)
+
+        return self._db.read("reading cached annotations", work, set())
 
     def put_annotations(self, items: Iterable[tuple[str, Annotation]], model_key: str) -> None:
         """Cache annotations, all in one transaction.
