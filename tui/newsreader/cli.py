@@ -102,6 +102,12 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
             metavar="N",
             help="worker processes for the local engine or a local Dask cluster (default 2)",
         )
+        parser.add_argument(
+            "--archive",
+            default=None,
+            metavar="NAME",
+            help="also list the articles in the archive NAME, for `newsreader --archive NAME`",
+        )
         return parser
     if command == "export":
         parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")

@@ -135,14 +135,18 @@ class Term:
 
 @dataclass(frozen=True)
 class TextTerm(Term):
+    """Words of the title or body, matched from the start of a word: "rusi" finds
+    "Rusia", "usia" does not. An archive's FTS5 index answers the same way."""
+
     needle: str
 
     def holds(self, article: Article, doc: SearchDoc, state: ArticleState) -> bool:
-        return self.needle in doc.text
+        # Folded text has one space before every word (and before the first).
+        return f" {self.needle}" in doc.text
 
     def keep(self, indices: list[int], rows: Sequence[Candidate]) -> list[int]:
         # The common case while typing: one substring test per article, no calls.
-        needle = self.needle
+        needle = f" {self.needle}"
         if self.negated:
             return [i for i in indices if needle not in rows[i][1].text]
         return [i for i in indices if needle in rows[i][1].text]

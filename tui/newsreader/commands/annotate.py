@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from contextlib import nullcontext
 from typing import TextIO
 
 from newsreader.commands.common import DEFAULT_MAX_BYTES, input_paths, print_json
@@ -21,7 +23,16 @@ def run_annotate(
     from newsreader.store import Store
 
     engine = "dask" if args.scheduler else args.engine
-    with Store.open() as store:
+    archive = None
+    if args.archive is not None:
+        from newsreader.archive import Archive
+
+        try:
+            archive = Archive.open(args.archive, create=True)
+        except (ValueError, OSError, sqlite3.Error) as error:
+            print(f"newsreader annotate: {printable(str(error))}", file=stderr)
+            return 2
+    with Store.open() as store, archive if archive is not None else nullcontext():
         result = load(input_paths(args), max_bytes=args.max_size or DEFAULT_MAX_BYTES, cache=store)
         for error in result.errors:
             print(
@@ -52,6 +63,17 @@ def run_annotate(
         except (OSError, RuntimeError, TimeoutError) as error:
             print(f"newsreader: annotation failed: {printable(str(error))}", file=stderr)
             return 1
+        archived = 0
+        if archive is not None:
+            from newsreader.archive import fill_archive
+            from newsreader.nlp.annotator import Annotator
+
+            model_key = Annotator(args.model).info.cache_key
+            archived = fill_archive(
+                archive,
+                result.articles,
+                lambda hashes: store.get_annotations(hashes, model_key),
+            )
         for warning in dict.fromkeys(store.warnings):
             print(f"newsreader: {printable(warning)}", file=stderr)
         where = str(store.path) if store.path else "memory"
@@ -67,6 +89,8 @@ def run_annotate(
                 "words": report.words,
                 "seconds": round(report.seconds, 3),
                 "store": where,
+                "archive": args.archive,
+                "archived": archived,
                 "errors": [{"path": e.path, "reason": e.reason} for e in result.errors],
             },
             stdout,
@@ -78,4 +102,9 @@ def run_annotate(
             f"({report.words_per_second:,.0f} words/s, {report.engine} engine, "
             f"{report.workers} workers)\nstore: {printable(where)}\n"
         )
+        if args.archive is not None:
+            stdout.write(
+                f"archive {args.archive}: {archived:,} articles added or updated; "
+                f"open it with: newsreader --archive {args.archive}\n"
+            )
     return 0
