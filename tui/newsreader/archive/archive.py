@@ -129,6 +129,7 @@ class Archive:
 
     def _add_batch(self, batch: list[AnnotatedArticle]) -> int:
         conn = self._conn
+        batch = sorted(batch, key=lambda item: item.article.path)
         conn.execute("BEGIN IMMEDIATE")
         try:
             for item in batch:
@@ -212,20 +213,25 @@ class Archive:
         limit: int = 100,
         states: Mapping[str, ArticleState] | None = None,
     ) -> list[ArchiveRow]:
-        """One page of the articles that pass ``query``, in path order."""
+        """One page of the articles that pass ``query``, in the archive's order.
+
+        The order is the order articles were added (a fill adds them in path
+        order): rowid order lets SQLite and FTS5 walk their indexes instead
+        of sorting every match to show the first fifty.
+        """
         where, params = self._where(query, states)
         cursor = self._conn.execute(
             "SELECT rowid, path, id, title, outlet, date, content_hash FROM articles"
-            f" WHERE {where} ORDER BY path LIMIT ? OFFSET ?",
+            f" WHERE {where} ORDER BY rowid LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [ArchiveRow(*row) for row in cursor]
 
     def paths(self, query: Query, states: Mapping[str, ArticleState] | None = None) -> list[str]:
-        """The paths of every article that passes ``query``, in path order."""
+        """The paths of every article that passes ``query``, in the archive's order."""
         where, params = self._where(query, states)
         cursor = self._conn.execute(
-            f"SELECT path FROM articles WHERE {where} ORDER BY path", params
+            f"SELECT path FROM articles WHERE {where} ORDER BY rowid", params
         )
         return [path for (path,) in cursor]
 
