@@ -49,7 +49,7 @@ QUERIES = [
 @pytest.fixture(scope="module")
 def corpus(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[AnnotatedArticle]:
     folder = write_articles(seeds_dir, tmp_path_factory.mktemp("archive") / "articles", 30)
-    articles = [*load([seeds_dir]).articles, *load([folder]).articles]
+    articles = load([seeds_dir, folder]).articles
     return annotate_articles(articles, Annotator(), None)
 
 
@@ -137,3 +137,35 @@ def test_archive_names_cannot_leave_the_archive_folder() -> None:
             Archive.open(name, create=True)
     with pytest.raises(FileNotFoundError, match="newsreader annotate PATH --archive"):
         Archive.open("missing")
+
+
+def test_an_archive_library_lists_filters_and_counts_as_the_in_memory_one(
+    corpus: list[AnnotatedArticle], states: dict[str, ArticleState], tmp_path: Path
+) -> None:
+    from newsreader.app.archive_library import ArchiveLibrary
+    from newsreader.app.library import Library
+
+    memory = Library([item.article for item in corpus])
+    memory.set_annotations(corpus)
+    for item in corpus:
+        flags = states[item.article.path]
+        memory.set_state(item.article.id, read=flags.read, starred=flags.starred)
+    hashes = {item.article.content_hash: item.annotation for item in corpus}
+    with Archive.open(tmp_path / "a.sqlite3", create=True) as archive:
+        archive.add(corpus)
+        stored = ArchiveLibrary(archive, hashes.get, states)
+        assert len(stored) == len(memory)
+        assert [a.id for a in stored.articles] == [a.id for a in memory.articles]
+        assert [(a.title, a.outlet, a.date) for a in stored.articles] == [
+            (a.title, a.outlet, a.date) for a in memory.articles
+        ]
+        for source in QUERIES:
+            assert stored.filter(parse(source)) == memory.filter(parse(source)), source
+        some = memory.articles[7].id
+        assert stored.position(some) == memory.position(some)
+        assert stored.entities(some) == memory.entities(some)
+        assert stored.label_counts(some) == memory.label_counts(some)
+        assert stored.state(some) == memory.state(some)
+        stored.set_state(some, starred=True)
+        memory.set_state(some, starred=True)
+        assert stored.filter(parse("is:starred")) == memory.filter(parse("is:starred"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
@@ -125,7 +126,27 @@ class Archive:
                 batch = []
         if batch:
             written += self._add_batch(batch)
+        if written:
+            self._renumber()
         return written
+
+    def _renumber(self) -> None:
+        """Give every article its place in the list (0, 1, ...), in rowid order.
+
+        The reader's list addresses articles by position; keeping positions
+        in the table lets a filter return them straight from SQLite.
+        """
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute(
+                "WITH ranked AS (SELECT rowid AS r, row_number() OVER (ORDER BY rowid) - 1 AS p"
+                " FROM articles) UPDATE articles SET position ="
+                " (SELECT p FROM ranked WHERE ranked.r = articles.rowid)"
+            )
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
 
     def _add_batch(self, batch: list[AnnotatedArticle]) -> int:
         conn = self._conn
@@ -139,6 +160,7 @@ class Archive:
                 ).fetchone()
                 if old is not None:
                     self._forget(old[0])
+                article = self._unique_id(article)
                 cursor = conn.execute(
                     "INSERT INTO articles (path, id, title, outlet, outlet_folded, date,"
                     " content_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -180,6 +202,16 @@ class Archive:
             conn.execute("ROLLBACK")
             raise
         return len(batch)
+
+    def _unique_id(self, article: Article) -> Article:
+        """The article, its id suffixed ("-2", "-3"...) if another file has it already."""
+        candidate, n = article.id, 1
+        while self._conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND path <> ?", (candidate, article.path)
+        ).fetchone():
+            n += 1
+            candidate = f"{article.id}-{n}"
+        return article if candidate == article.id else dataclasses.replace(article, id=candidate)
 
     def _forget(self, rowid: int) -> None:
         conn = self._conn
@@ -234,6 +266,30 @@ class Archive:
             f"SELECT path FROM articles WHERE {where} ORDER BY rowid", params
         )
         return [path for (path,) in cursor]
+
+    def positions(
+        self, query: Query, states: Mapping[str, ArticleState] | None = None
+    ) -> list[int]:
+        """List positions of the articles that pass ``query``, in order."""
+        where, params = self._where(query, states)
+        cursor = self._conn.execute(
+            f"SELECT position FROM articles WHERE {where} ORDER BY rowid", params
+        )
+        return [position for (position,) in cursor]
+
+    def at(self, position: int) -> Article | None:
+        """The article at a list position."""
+        row = self._conn.execute(
+            "SELECT data FROM articles WHERE position = ?", (position,)
+        ).fetchone()
+        return decode_article(row[0]) if row is not None else None
+
+    def position_of(self, article_id: str) -> int | None:
+        """The list position of an article id."""
+        row = self._conn.execute(
+            "SELECT position FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return int(row[0]) if row is not None else None
 
     def known(self) -> dict[str, str]:
         """path -> content hash of every article in the archive."""

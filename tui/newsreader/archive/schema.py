@@ -17,8 +17,11 @@ CREATE TABLE IF NOT EXISTS articles (
     outlet_folded TEXT NOT NULL DEFAULT '',
     date TEXT,
     content_hash TEXT NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    position INTEGER
 );
+CREATE UNIQUE INDEX IF NOT EXISTS articles_id ON articles (id);
+CREATE INDEX IF NOT EXISTS articles_position ON articles (position);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet_folded);
 CREATE VIRTUAL TABLE IF NOT EXISTS text_index USING fts5 (
