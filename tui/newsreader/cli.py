@@ -74,6 +74,12 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         )
         parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
         _add_common(parser)
+        parser.add_argument(
+            "--archive",
+            default=None,
+            metavar="NAME",
+            help="open a stored archive (made by `newsreader annotate PATH --archive NAME`)",
+        )
         return parser
 
     parser = argparse.ArgumentParser(prog=f"newsreader {command}")

@@ -12,17 +12,25 @@ if TYPE_CHECKING:
     from newsreader.app.main import NewsReaderApp
 
 
-def run(paths: list[Path], *, model: str | None = None, max_bytes: int | None = None) -> None:
+def run(
+    paths: list[Path],
+    *,
+    model: str | None = None,
+    max_bytes: int | None = None,
+    archive: str | None = None,
+) -> None:
     """Run the reader on ``paths`` (the bundled seeds when empty) until the user quits.
 
     Args:
         paths: Files and folders of articles.
         model: An installed spaCy pipeline to use instead of the bundled model.
         max_bytes: Largest file to read; ``None`` uses the loader's default.
+        archive: A stored archive to open instead of ``paths``.
     """
     from newsreader.app.main import NewsReaderApp
 
-    asyncio.run(_run_then_leave(NewsReaderApp(paths, model=model, max_bytes=max_bytes)))
+    app = NewsReaderApp(paths, model=model, max_bytes=max_bytes, archive=archive)
+    asyncio.run(_run_then_leave(app))
 
 
 async def _run_then_leave(app: NewsReaderApp) -> None:

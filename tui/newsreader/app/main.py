@@ -62,6 +62,8 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         max_bytes: Largest file the loader reads.
         annotate: Start the annotation worker once articles are shown.
         use_store: Open the database for the cache and the user's state.
+        archive: Open this stored archive (``newsreader annotate --archive``)
+            instead of reading ``paths``.
     """
 
     CSS_PATH: ClassVar[list[str | Path]] = [styles_dir() / "app.tcss"]
@@ -100,8 +102,11 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
         max_bytes: int | None = None,
         annotate: bool = True,
         use_store: bool = True,
+        archive: str | None = None,
     ) -> None:
         super().__init__()
+        self.archive_name = archive
+        self.archive_store: Any = None
         self.paths = list(paths)
         self.model = model
         self.max_bytes = max_bytes
@@ -170,6 +175,9 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
             self.show_store_warnings()
         if self._preloaded:
             self.post_message(CorpusLoaded(list(self.library.articles), []))
+        elif self.archive_name is not None:
+            self.set_status(f"opening archive {self.archive_name}…")
+            self.open_archive(self.archive_name)
         else:
             self.set_status("reading articles…")
             self.load_corpus()
@@ -193,6 +201,8 @@ class NewsReaderApp(Pipeline, UserActions, App[None]):
 
     def on_unmount(self) -> None:
         self.state_store.close()
+        if self.archive_store is not None:
+            self.archive_store.close()
         release_heap()
 
     def on_resize(self) -> None:

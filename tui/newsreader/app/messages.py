@@ -46,6 +46,22 @@ class CorpusLoaded(Message):
 
 
 @dataclass
+class ArchiveOpened(Message):
+    """An archive is open: ``library`` reads it; ``store`` serves its annotations."""
+
+    name: str
+    library: Any
+    store: Any
+
+
+@dataclass
+class ArchiveFailed(Message):
+    """The archive could not be opened; ``reason`` says why in one line."""
+
+    reason: str
+
+
+@dataclass
 class StateWritten(Message):
     """The store finished a write of the user's state (it may have new warnings)."""
 

@@ -22,6 +22,8 @@ from newsreader.app.messages import (
     AnnotationFailed,
     AnnotationNotice,
     AnnotationProgressed,
+    ArchiveFailed,
+    ArchiveOpened,
     ArticlesAnnotated,
     ArticlesRead,
     ComparisonBuilt,
@@ -104,6 +106,55 @@ class Pipeline:
             if store is not None:
                 # After the list has what it needs: entries of older reading rules are dead weight.
                 store.prune_articles(READER_VERSION)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="archive")
+    def open_archive(self: NewsReaderApp, name: str) -> None:
+        """Open a stored archive: no file is read, the list queries SQLite page by page."""
+        import sqlite3
+
+        from newsreader.app.archive_library import ArchiveLibrary
+        from newsreader.app.library import EDITABLE_FIELDS, Overrides
+        from newsreader.archive import Archive
+        from newsreader.nlp.pipeline import pipeline_info
+        from newsreader.query import ArticleState as Flags
+        from newsreader.store import Store
+
+        try:
+            archive = Archive.open(name)
+        except (FileNotFoundError, ValueError, OSError, sqlite3.Error) as error:
+            self.post_message(ArchiveFailed(str(error)))
+            return
+        store = Store.open()
+        key = pipeline_info(self.model).cache_key
+        saved = store.states_by_path()
+        flags = {path: Flags(read=s.read, starred=s.starred) for path, s in saved.items()}
+        library = ArchiveLibrary(archive, lambda h: store.get_annotation(h, key), flags)
+        for path, state in saved.items():
+            edits = {k: v for k, v in state.overrides.items() if k in EDITABLE_FIELDS}
+            article_id = archive.id_of(path) if edits else None
+            if article_id is not None:
+                library.set_overrides(article_id, Overrides(**edits))
+        self.post_message(ArchiveOpened(name, library, store))
+
+    def on_archive_opened(self: NewsReaderApp, message: ArchiveOpened) -> None:
+        self.archive_store = message.store
+        self.library = message.library
+        for widget in (self.article_list, self.reader, self.compare_pane):
+            widget.library = self.library
+        self.reader.cursor = None
+        self.reader.article_id = None
+        self._apply_filter(keep=None)
+        self.set_status(f"archive {message.name}: {len(self.library):,} articles")
+        self._restore_position()
+        self.compare_pane.set_comparison(
+            None,
+            "comparison: not computed for a whole archive; "
+            "run `newsreader compare` on one story's files",
+        )
+
+    def on_archive_failed(self: NewsReaderApp, message: ArchiveFailed) -> None:
+        self.set_status(message.reason)
+        self.notify(printable(message.reason), title="archive", severity="error", markup=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index", description="index")
     def index_corpus(self: NewsReaderApp, library: Library) -> None:

@@ -291,6 +291,11 @@ class Archive:
         ).fetchone()
         return int(row[0]) if row is not None else None
 
+    def id_of(self, path: str) -> str | None:
+        """The article id the archive gives the file at ``path``."""
+        row = self._conn.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+        return str(row[0]) if row is not None else None
+
     def known(self) -> dict[str, str]:
         """path -> content hash of every article in the archive."""
         return dict(self._conn.execute("SELECT path, content_hash FROM articles"))

@@ -273,6 +273,18 @@ class Store:
         # When the file cannot be read, say yes: the lookup then reports it.
         return self._db.read("reading article states", work, True)
 
+    def states_by_path(self) -> dict[str, ArticleState]:
+        """Every saved state with a mark or an edit, by path (an archive filters by path)."""
+
+        def work(conn: sqlite3.Connection) -> dict[str, ArticleState]:
+            rows = conn.execute(
+                f"SELECT {STATE_COLUMNS} FROM article_state"
+                " WHERE read OR starred OR overrides <> '{}'"
+            )
+            return {str(row[0]): state_from_row(row) for row in rows}
+
+        return self._db.read("reading article states", work, {})
+
     def saved_states(self, keys: Sequence[ArticleKey]) -> dict[int, ArticleState]:
         """The state saved for each key that has one (by path, else by text), batched.
 
